@@ -1,0 +1,306 @@
+"""SVG art -> one QPainterPath per zone.
+
+The art is parsed once with svgelements (which applies transforms, ``<use>``
+and the viewBox for us) and every element that carries ``data-zone`` (on
+itself, an ancestor group or a ``<use>``) becomes a path in the document's
+viewport coordinates.  Paint does not matter: an element drawn with
+``fill="none"`` is still a zone inside.  The file is checked for unsafe or
+absurd content before svgelements sees it, because svgelements lets
+malformed XML through as a raw ``ParseError`` and silently truncates bad path
+data.
+
+Model module: QtGui for QPainterPath, never QtWidgets.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QPainterPath
+
+__all__ = ["Art", "ArtError", "ZoneShape", "load_art", "load_zones"]
+
+#: Larger files are refused before parsing: real foot art is a few hundred kB.
+MAX_ART_BYTES = 8 * 1024 * 1024
+#: Deeper nesting than this is no drawing a person made.
+MAX_DEPTH = 64
+MAX_ELEMENTS = 20_000
+#: Coordinates beyond this (in viewport units) are treated as broken.
+MAX_COORD = 1e6
+
+_SVG_NS = "{http://www.w3.org/2000/svg}"
+_PATH_TOKEN = re.compile(
+    r"\s*(?:[MmZzLlHhVvCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|,)"
+)
+
+
+class ArtError(ValueError):
+    """The art file cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class ZoneShape:
+    """One drawn element that belongs to a zone, in paint order."""
+
+    zone: str
+    path: QPainterPath
+    foot: str | None = None
+    view: str | None = None
+
+
+@dataclass(frozen=True)
+class Art:
+    """Everything the map needs to know about one art file."""
+
+    source: Path
+    size: QSizeF
+    shapes: tuple[ZoneShape, ...]
+    #: Each zone's area: the union of its shapes.
+    zones: dict[str, QPainterPath] = field(default_factory=dict)
+    #: Bounding box of each ``data-view`` group (for captions).
+    views: dict[str, QRectF] = field(default_factory=dict)
+
+
+def load_zones(path: str | Path) -> dict[str, QPainterPath]:
+    """Map each zone name in the SVG at ``path`` to its area.
+
+    The area is the union of every element carrying that ``data-zone``, in
+    the document's viewport coordinates.  Raises :class:`ArtError`.
+    """
+    return load_art(path).zones
+
+
+def load_art(path: str | Path) -> Art:
+    """Read, check and convert the SVG at ``path``.  Raises :class:`ArtError`."""
+    source = Path(path)
+    name = source.name
+    data = _read(source)
+    _check_xml(data, name)
+    try:
+        import svgelements as se  # heavy import: only when art is actually parsed
+
+        doc = se.SVG.parse(io.BytesIO(data), reify=True)
+    except RecursionError:
+        raise ArtError(f"{name}: a <use> refers to itself or the nesting is too deep.") from None
+    except (ET.ParseError, ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
+        raise ArtError(f"{name}: svgelements could not read the drawing ({e}).") from None
+    if doc is None or not isinstance(doc, se.SVG):
+        raise ArtError(f"{name}: the file has no <svg> drawing in it.")
+    width, height = _size(doc, name)
+    shapes, views = _collect(doc, name, se)
+    if not shapes:
+        raise ArtError(f'{name}: no element has a data-zone attribute, so there is nothing to touch.')
+    return Art(
+        source=source,
+        size=QSizeF(width, height),
+        shapes=tuple(shapes),
+        zones=_unite(shapes),
+        views=views,
+    )
+
+
+# --- checks before parsing ---------------------------------------------------
+
+
+def _read(source: Path) -> bytes:
+    name = source.name
+    try:
+        size = source.stat().st_size
+        if size > MAX_ART_BYTES:
+            raise ArtError(
+                f"{name}: the file is {size / 1e6:.0f} MB; artwork must be under "
+                f"{MAX_ART_BYTES // (1024 * 1024)} MB."
+            )
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise ArtError(f"{name}: no such file ({source}).") from None
+    except IsADirectoryError:
+        raise ArtError(f"{name}: this is a folder, not an SVG file.") from None
+    except OSError as e:
+        raise ArtError(f"{name}: cannot be read ({e.strerror or e}).") from None
+
+
+def _check_xml(data: bytes, name: str) -> None:
+    """Refuse DTDs and entities, malformed XML, absurd nesting, bad path data."""
+    import defusedxml.ElementTree as DET
+    from defusedxml import DefusedXmlException
+
+    try:
+        root = DET.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as e:
+        kind = type(e).__name__
+        what = {
+            "DTDForbidden": "a DTD (<!DOCTYPE ...>)",
+            "EntitiesForbidden": "an <!ENTITY> declaration",
+            "ExternalReferenceForbidden": "a reference to an external file",
+        }.get(kind, "an unsafe XML construct")
+        raise ArtError(f"{name}: the file contains {what}, which reflexmap refuses for safety; remove it.") from None
+    except ET.ParseError as e:
+        raise ArtError(f"{name}: the file is not well-formed XML ({e}).") from None
+    except (RecursionError, MemoryError):
+        raise ArtError(f"{name}: the file is nested too deeply to read.") from None
+    if root.tag not in (f"{_SVG_NS}svg", "svg"):
+        raise ArtError(f"{name}: the top element is <{_local(root.tag)}>, not <svg>.")
+    count = 0
+    stack: list[tuple[ET.Element, int]] = [(root, 1)]
+    while stack:
+        el, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            raise ArtError(f"{name}: elements are nested more than {MAX_DEPTH} deep.")
+        if count > MAX_ELEMENTS:
+            raise ArtError(f"{name}: the drawing has more than {MAX_ELEMENTS} elements.")
+        if _local(el.tag) == "path":
+            _check_path_data(el.get("d", ""), name, el)
+        stack.extend((child, depth + 1) for child in el)
+
+
+def _check_path_data(d: str, name: str, el: ET.Element) -> None:
+    pos = 0
+    end = len(d.rstrip())
+    while pos < end:
+        m = _PATH_TOKEN.match(d, pos)
+        if not m or m.end() == pos:
+            near = d[pos : pos + 12].strip()
+            raise ArtError(f'{name}: path {_describe(el)} has unreadable data in its "d" attribute near "{near}".')
+        pos = m.end()
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _describe(el: ET.Element) -> str:
+    for attr in ("id", "data-zone"):
+        if el.get(attr):
+            return f'{attr}="{el.get(attr)}"'
+    return "(no id)"
+
+
+# --- conversion --------------------------------------------------------------
+
+
+def _size(doc: object, name: str) -> tuple[float, float]:
+    width = float(getattr(doc, "width", 0) or 0)
+    height = float(getattr(doc, "height", 0) or 0)
+    viewbox = getattr(doc, "viewbox", None)
+    if viewbox is not None and (not viewbox.width or not viewbox.height):
+        raise ArtError(f"{name}: the viewBox has zero width or height.")
+    if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
+        raise ArtError(f"{name}: the drawing has no usable width and height.")
+    if width > MAX_COORD or height > MAX_COORD:
+        raise ArtError(f"{name}: the drawing's width or height is absurdly large.")
+    return width, height
+
+
+def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[str, QRectF]]:
+    shapes: list[ZoneShape] = []
+    views: dict[str, QRectF] = {}
+    for el in doc.elements():  # type: ignore[attr-defined]
+        if not isinstance(el, se.Shape):  # type: ignore[attr-defined]
+            continue
+        values = el.values
+        zone = values.get("data-zone")
+        view = values.get("data-view")
+        if zone is None and view is None:
+            continue
+        path = _to_qpath(el, name, se)
+        if view:
+            box = path.boundingRect()
+            views[view] = views[view].united(box) if view in views else box
+        if zone:
+            shapes.append(ZoneShape(str(zone).strip(), path, values.get("data-foot"), view))
+    return shapes, views
+
+
+def _to_qpath(el: object, name: str, se: object) -> QPainterPath:
+    """Convert one svgelements shape (transform applied) to a QPainterPath."""
+    qp = QPainterPath()
+    rule = str(el.values.get("fill-rule", "nonzero")).strip()  # type: ignore[attr-defined]
+    qp.setFillRule(Qt.FillRule.OddEvenFill if rule == "evenodd" else Qt.FillRule.WindingFill)
+    geometry = abs(se.Path(el))  # type: ignore[attr-defined]
+    for seg in geometry:
+        if isinstance(seg, se.Move):  # type: ignore[attr-defined]
+            qp.moveTo(*_pt(seg.end, el, name))
+        elif isinstance(seg, se.Close):  # type: ignore[attr-defined]
+            qp.closeSubpath()
+        elif isinstance(seg, se.Line):  # type: ignore[attr-defined]
+            qp.lineTo(*_pt(seg.end, el, name))
+        elif isinstance(seg, se.QuadraticBezier):  # type: ignore[attr-defined]
+            qp.quadTo(*_pt(seg.control, el, name), *_pt(seg.end, el, name))
+        elif isinstance(seg, se.CubicBezier):  # type: ignore[attr-defined]
+            qp.cubicTo(*_pt(seg.control1, el, name), *_pt(seg.control2, el, name), *_pt(seg.end, el, name))
+        elif isinstance(seg, se.Arc):  # type: ignore[attr-defined]
+            for cubic in _arc_cubics(seg, el, name):
+                qp.cubicTo(*cubic)
+    return qp
+
+
+def _arc_cubics(seg: object, el: object, name: str) -> Iterable[tuple[float, ...]]:
+    """Cubic Beziers for an elliptical arc, exact under any affine transform.
+
+    svgelements keeps a transformed arc as its centre and the images of two
+    conjugate radii (``prx``, ``pry``), so the arc is ``c + cos t u + sin t v``
+    over the original parameter range (svgelements reports the sweep in screen
+    orientation, so a mirroring transform flips its sign).  Approximating the unit-circle arc by
+    cubics and mapping the control points through ``[u v]`` stays exact under
+    skew, where svgelements' own ``as_cubic_curves`` drifts.
+    """
+    end = _pt(seg.end, el, name)  # type: ignore[attr-defined]
+    c, prx, pry = seg.center, seg.prx, seg.pry  # type: ignore[attr-defined]
+    sweep = float(seg.sweep or 0.0)  # type: ignore[attr-defined]
+    if c is None or prx is None or pry is None or not math.isfinite(sweep) or sweep == 0.0:
+        return [(*end, *end, *end)]  # a degenerate arc is a straight line
+    cx, cy = _pt(c, el, name)
+    ux, uy = prx.x - cx, prx.y - cy
+    vx, vy = pry.x - cx, pry.y - cy
+    det = ux * vy - uy * vx
+    if abs(det) < 1e-12:
+        return [(*end, *end, *end)]
+    sx, sy = _pt(seg.start, el, name)  # type: ignore[attr-defined]
+    dx, dy = sx - cx, sy - cy
+    t0 = math.atan2((ux * dy - uy * dx) / det, (vy * dx - vx * dy) / det)
+    if det < 0:  # svgelements flips the sweep's sign when a transform mirrors the arc
+        sweep = -sweep
+    count = max(1, math.ceil(abs(sweep) / (math.pi / 2) - 1e-9))
+    step = sweep / count
+    k = 4.0 / 3.0 * math.tan(step / 4.0)
+
+    def at(t: float) -> tuple[float, float]:
+        return cx + math.cos(t) * ux + math.sin(t) * vx, cy + math.cos(t) * uy + math.sin(t) * vy
+
+    def tangent(t: float) -> tuple[float, float]:
+        return -math.sin(t) * ux + math.cos(t) * vx, -math.sin(t) * uy + math.cos(t) * vy
+
+    curves = []
+    for i in range(count):
+        ta, tb = t0 + i * step, t0 + (i + 1) * step
+        (ax, ay), (bx, by) = at(ta), (end if i == count - 1 else at(tb))
+        (tax, tay), (tbx, tby) = tangent(ta), tangent(tb)
+        curves.append((ax + k * tax, ay + k * tay, bx - k * tbx, by - k * tby, bx, by))
+    return curves
+
+
+def _pt(p: object, el: object, name: str) -> tuple[float, float]:
+    x, y = float(p.x), float(p.y)  # type: ignore[attr-defined]
+    if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > MAX_COORD or abs(y) > MAX_COORD:
+        zone = el.values.get("data-zone") or el.values.get("id") or type(el).__name__  # type: ignore[attr-defined]
+        raise ArtError(f'{name}: element "{zone}" has a coordinate that is not a usable number ({x:g}, {y:g}).')
+    return x, y
+
+
+def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
+    zones: dict[str, QPainterPath] = {}
+    for shape in shapes:
+        if shape.zone in zones:
+            zones[shape.zone] = zones[shape.zone].united(shape.path)
+        else:
+            zones[shape.zone] = QPainterPath(shape.path)
+    return zones

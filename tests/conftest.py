@@ -1,0 +1,7 @@
+"""Shared test setup: offscreen Qt, no real user folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
