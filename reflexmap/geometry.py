@@ -14,16 +14,23 @@ Model module: QtGui for QPainterPath, never QtWidgets.
 
 from __future__ import annotations
 
+import copyreg
 import io
 import math
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, QSizeF, Qt
 from PySide6.QtGui import QPainterPath
+
+from reflexmap.cache import remembered
+from reflexmap.schema import read_bytes
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 __all__ = ["Art", "ArtError", "ZoneShape", "load_art", "load_zones"]
 
@@ -77,11 +84,22 @@ def load_zones(path: str | Path) -> dict[str, QPainterPath]:
     return load_art(path).zones
 
 
-def load_art(path: str | Path) -> Art:
-    """Read, check and convert the SVG at ``path``.  Raises :class:`ArtError`."""
+def load_art(path: str | Path, cache_dir: Path | None = None) -> Art:
+    """Read, check and convert the SVG at ``path``.  Raises :class:`ArtError`.
+
+    With ``cache_dir`` the converted geometry of a file that passed every
+    check is remembered (see :mod:`reflexmap.cache`), so the next start skips
+    svgelements entirely.
+    """
     source = Path(path)
+    data = read_bytes(source, ArtError, MAX_ART_BYTES)
+    return remembered(cache_dir, source, data, Art, lambda: _parse(source, data))
+
+
+def _parse(source: Path, data: bytes) -> Art:
+    import xml.etree.ElementTree as ET
+
     name = source.name
-    data = _read(source)
     _check_xml(data, name)
     try:
         import svgelements as se  # heavy import: only when art is actually parsed
@@ -106,29 +124,31 @@ def load_art(path: str | Path) -> Art:
     )
 
 
+# --- pickling paths for the cache --------------------------------------------------
+
+
+def _path_from_bytes(blob: bytes) -> QPainterPath:
+    path = QPainterPath()
+    QDataStream(QByteArray(blob)) >> path
+    return path
+
+
+def _path_to_bytes(path: QPainterPath) -> tuple[object, tuple[bytes]]:
+    buffer = QByteArray()
+    QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly) << path
+    return _path_from_bytes, (bytes(buffer.data()),)
+
+
+copyreg.pickle(QPainterPath, _path_to_bytes)
+
+
 # --- checks before parsing ---------------------------------------------------
-
-
-def _read(source: Path) -> bytes:
-    name = source.name
-    try:
-        size = source.stat().st_size
-        if size > MAX_ART_BYTES:
-            raise ArtError(
-                f"{name}: the file is {size / 1e6:.0f} MB; artwork must be under "
-                f"{MAX_ART_BYTES // (1024 * 1024)} MB."
-            )
-        return source.read_bytes()
-    except FileNotFoundError:
-        raise ArtError(f"{name}: no such file ({source}).") from None
-    except IsADirectoryError:
-        raise ArtError(f"{name}: this is a folder, not an SVG file.") from None
-    except OSError as e:
-        raise ArtError(f"{name}: cannot be read ({e.strerror or e}).") from None
 
 
 def _check_xml(data: bytes, name: str) -> None:
     """Refuse DTDs and entities, malformed XML, absurd nesting, bad path data."""
+    import xml.etree.ElementTree as ET
+
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
 

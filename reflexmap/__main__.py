@@ -1,0 +1,5 @@
+import sys
+
+from reflexmap.app import main
+
+sys.exit(main())

@@ -1,0 +1,129 @@
+"""Zone content: names, correspondences, techniques, overview and body index.
+
+Typed, validated data loaded from ``content.toml``; every text carries both
+languages.  No Qt at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflexmap.schema import read_toml
+
+__all__ = ["LANGUAGES", "Content", "ContentError", "Text", "Zone", "load_content"]
+
+#: Every text the app shows exists in each of these.
+LANGUAGES = ("en", "uk")
+
+_ZONE_ID = re.compile(r"[a-z][a-z0-9-]{0,40}")
+MAX_TEXT = 2000
+
+
+class ContentError(ValueError):
+    """The content file cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in every language."""
+
+    en: str
+    uk: str
+
+    def __post_init__(self) -> None:
+        for lang, name in (("en", "English"), ("uk", "Ukrainian")):
+            value = getattr(self, lang)
+            if not value.strip():
+                raise ValueError(f"the {name} text ({lang}) is empty")
+            if len(value) > MAX_TEXT:
+                raise ValueError(f"the {name} text ({lang}) is longer than {MAX_TEXT} characters")
+
+    def __call__(self, lang: str) -> str:
+        return self.uk if lang == "uk" else self.en
+
+
+@dataclass(frozen=True)
+class Titled:
+    title: Text
+    text: Text
+
+
+def check_zone_id(value: str) -> None:
+    """Raise ValueError unless ``value`` looks like a zone id ("medial-edge")."""
+    if not _ZONE_ID.fullmatch(value):
+        raise ValueError(f"{value!r} is not a zone id (lower-case letters, digits and dashes)")
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    name: Text
+    where: Text
+    corresponds: Text
+    technique: tuple[Text, ...]
+
+    def __post_init__(self) -> None:
+        check_zone_id(self.id)
+        if not self.technique:
+            raise ValueError("a zone needs at least one technique step")
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    label: Text
+    zone: str
+
+    def __post_init__(self) -> None:
+        check_zone_id(self.zone)
+
+
+@dataclass(frozen=True)
+class General:
+    pressure: Text
+    disclaimer: Text
+    cautions: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    title: Text
+    intro: Text
+    benefits_title: Text
+    kinds_title: Text
+    index_title: Text
+    benefits: tuple[Titled, ...]
+    kinds: tuple[Titled, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    general: General
+    overview: Overview
+    zones: tuple[Zone, ...]
+    body_index: tuple[IndexEntry, ...]
+
+    def zone(self, zone_id: str) -> Zone | None:
+        return next((z for z in self.zones if z.id == zone_id), None)
+
+    @property
+    def zone_ids(self) -> tuple[str, ...]:
+        return tuple(z.id for z in self.zones)
+
+
+def load_content(path: Path, cache_dir: Path | None = None) -> Content:
+    """Load and check ``path``; raise :class:`ContentError` naming file and field."""
+    content = read_toml(path, Content, ContentError, cache_dir=cache_dir, check=_check)
+    return content
+
+
+def _check(content: Content, path: Path) -> None:
+    """Checks across fields, which a per-field schema cannot express."""
+    ids = [z.id for z in content.zones]
+    for i, zone_id in enumerate(ids):
+        if zone_id in ids[:i]:
+            raise ContentError(f"{path.name}: field zones[{i}].id: zone {zone_id!r} appears twice.")
+    for i, entry in enumerate(content.body_index):
+        if entry.zone not in ids:
+            raise ContentError(f"{path.name}: field body_index[{i}].zone: there is no zone {entry.zone!r}.")

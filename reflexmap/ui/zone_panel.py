@@ -1,0 +1,197 @@
+"""The zone panel: what the chosen zone corresponds to and how to work it.
+
+With nothing chosen it shows the overview: what foot massage does, the three
+kinds, and a body index whose entries choose their zone (reverse look-up).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflexmap.content import Content, Titled
+from reflexmap.ui import style
+
+__all__ = ["ZonePanel"]
+
+
+def _label(name: str, rich: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class ZonePanel(QScrollArea):
+    """Shows one zone's content, or the overview when no zone is chosen."""
+
+    zone_requested = Signal(str)
+    overview_requested = Signal()
+
+    def __init__(self, content: Content, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("zonePanel")
+        self._content = content
+        self._lang = lang
+        self._zone: str | None = None
+
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("zonePanelBody")
+        style.tint(inner, style.SURFACE)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+
+        self._back = QPushButton()
+        self._back.setObjectName("backButton")
+        self._back.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._back.setFlat(True)
+        style.font(self._back, style.BASE_PX, bold=True)
+        style.colour(self._back, style.ACCENT_TEXT)
+        self._back.clicked.connect(self._on_back_clicked)
+        self._title = _label("panelTitle")
+        style.font(self._title, 24, bold=True)
+        style.colour(self._title, style.ACCENT_TEXT)
+        self._subtitle = _label("panelSubtitle")
+        style.colour(self._subtitle, style.MUTED)
+        self._body = _label("panelBody", rich=True)
+        self._index_title = _label("sectionTitle")
+        style.font(self._index_title, 18, bold=True)
+        self._index = QWidget()
+        self._index_grid = QGridLayout(self._index)
+        self._index_grid.setContentsMargins(0, 0, 0, 0)
+        self._index_grid.setSpacing(8)
+        self._index_buttons: list[QPushButton] = []
+        for i, entry in enumerate(content.body_index):
+            button = QPushButton()
+            button.setObjectName("indexButton")
+            button.setProperty("zone", entry.zone)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _=False, z=entry.zone: self.zone_requested.emit(z))
+            self._index_grid.addWidget(button, i // 2, i % 2)
+            self._index_buttons.append(button)
+        self._disclaimer = _label("disclaimer")
+        style.font(self._disclaimer, style.BASE_PX, italic=True)
+        style.colour(self._disclaimer, style.MUTED)
+
+        layout.addWidget(self._back)
+        layout.addWidget(self._title)
+        layout.addWidget(self._subtitle)
+        layout.addWidget(self._body)
+        layout.addWidget(self._index_title)
+        layout.addWidget(self._index)
+        layout.addWidget(self._disclaimer)
+        layout.addStretch(1)
+        self.setWidget(inner)
+        self._refresh()
+
+    # --- public API ----------------------------------------------------------
+
+    @property
+    def zone(self) -> str | None:
+        return self._zone
+
+    def show_zone(self, zone_id: str | None) -> None:
+        """Show ``zone_id`` (``None`` or ``""`` for the overview)."""
+        zone_id = zone_id or None
+        if zone_id is not None and self._content.zone(zone_id) is None:
+            raise KeyError(f"no content for zone {zone_id!r}")
+        self._zone = zone_id
+        self._refresh()
+        self.verticalScrollBar().setValue(0)
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self._refresh()
+
+    def text(self) -> str:
+        """All text a person can currently see in the panel, top to bottom."""
+        parts: list[str] = []
+        for widget in (self._back, self._title, self._subtitle, self._body, self._index_title):
+            if widget.isVisibleTo(self):
+                parts.append(_plain(widget))
+        if self._index.isVisibleTo(self):
+            parts.extend(b.text() for b in self._index_buttons)
+        parts.append(_plain(self._disclaimer))
+        return "\n".join(p for p in parts if p)
+
+    # --- building the text ----------------------------------------------------
+
+    def _refresh(self) -> None:
+        lang = self._lang
+        c = self._content
+        self._back.setText(self.tr("← All zones"))
+        self._disclaimer.setText(c.general.disclaimer(lang))
+        zone = c.zone(self._zone) if self._zone else None
+        overview = zone is None
+        self._back.setVisible(not overview)
+        self._index_title.setVisible(overview)
+        self._index.setVisible(overview)
+        if zone is None:
+            ov = c.overview
+            self._title.setText(ov.title(lang))
+            self._subtitle.setText(ov.intro(lang))
+            self._body.setText(
+                _section(ov.benefits_title(lang), _titled_list(ov.benefits, lang))
+                + _section(ov.kinds_title(lang), _titled_list(ov.kinds, lang))
+            )
+            self._index_title.setText(ov.index_title(lang))
+            for button, entry in zip(self._index_buttons, c.body_index):
+                button.setText(entry.label(lang))
+                button.setAccessibleDescription(
+                    self.tr("Shows the zone for {part}").format(part=entry.label(lang))
+                )
+            return
+        self._title.setText(zone.name(lang))
+        self._subtitle.setText(zone.where(lang))
+        steps = "".join(f"<li>{escape(step(lang))}</li>" for step in zone.technique)
+        cautions = "".join(f"<li>{escape(item(lang))}</li>" for item in c.general.cautions)
+        self._body.setText(
+            _section(self.tr("Corresponds to"), f"<p>{escape(zone.corresponds(lang))}</p>")
+            + _section(self.tr("Technique"), f"<ol>{steps}</ol>")
+            + _section(self.tr("Pressure"), f"<p>{escape(c.general.pressure(lang))}</p>")
+            + _section(self.tr("Take care"), f"<ul>{cautions}</ul>")
+        )
+
+    def _on_back_clicked(self) -> None:
+        self.overview_requested.emit()
+
+
+def escape(text: str) -> str:
+    """Escape text for Qt rich text (the html module costs start-up time)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h3>{escape(title)}</h3>{body}"
+
+
+def _titled_list(items: tuple[Titled, ...], lang: str) -> str:
+    rows = "".join(f"<li><b>{escape(i.title(lang))}.</b> {escape(i.text(lang))}</li>" for i in items)
+    return f"<ul>{rows}</ul>"
+
+
+def _plain(widget: QLabel | QPushButton) -> str:
+    if isinstance(widget, QPushButton):
+        return widget.text()
+    if widget.textFormat() == Qt.TextFormat.RichText:
+        doc = QTextDocument()
+        doc.setHtml(widget.text())
+        return doc.toPlainText()
+    return widget.text()
