@@ -317,10 +317,30 @@ def _pt(p: object, el: object, name: str) -> tuple[float, float]:
 
 
 def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
-    zones: dict[str, QPainterPath] = {}
+    """Each zone's area as one path.
+
+    Shapes that do not touch and share a fill rule are simply added (exact,
+    curves kept); only overlapping ones, or a mix of fill rules, go through
+    Qt's boolean union, which flattens curves.
+    """
+    groups: dict[str, list[QPainterPath]] = {}
     for shape in shapes:
-        if shape.zone in zones:
-            zones[shape.zone] = zones[shape.zone].united(shape.path)
+        groups.setdefault(shape.zone, []).append(shape.path)
+    zones: dict[str, QPainterPath] = {}
+    for zone, paths in groups.items():
+        rule = paths[0].fillRule()
+        boxes = [p.boundingRect() for p in paths]
+        disjoint = all(
+            not boxes[i].intersects(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+        )
+        if disjoint and all(p.fillRule() == rule for p in paths):
+            area = QPainterPath()
+            area.setFillRule(rule)
+            for p in paths:
+                area.addPath(p)
         else:
-            zones[shape.zone] = QPainterPath(shape.path)
+            area = QPainterPath(paths[0])
+            for p in paths[1:]:
+                area = area.united(p)
+        zones[zone] = area
     return zones

@@ -28,7 +28,7 @@ Cubic = tuple[Point, Point, Point, Point]
 
 OUT = Path(__file__).resolve().parent.parent / "assets" / "art" / "feet.svg"
 
-WIDTH, HEIGHT = 1100, 640
+WIDTH, HEIGHT = 1000, 600
 
 SKIN = "#f7e0d0"
 OUTLINE = "#9a7462"
@@ -367,9 +367,9 @@ def document() -> str:
       <stop offset="0.3" stop-color="{OUTLINE}" stop-opacity="1"/>
     </linearGradient>{sole}
   </defs>
-  <use xlink:href="#sole" data-view="sole-left" data-foot="left" transform="translate(312,28) scale(-1,1)"/>
-  <use xlink:href="#sole" data-view="sole-right" data-foot="right" transform="translate(352,28)"/>
-  <g data-view="side" transform="translate(604,104) scale(1.16)">{side}
+  <use xlink:href="#sole" data-view="sole-left" data-foot="left" transform="translate(216,-2) scale(-1,1)"/>
+  <use xlink:href="#sole" data-view="sole-right" data-foot="right" transform="translate(256,-2)"/>
+  <g data-view="side" transform="translate(508,74) scale(1.16)">{side}
   </g>
 </svg>
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -37,9 +37,11 @@ from reflexmap.geometry import Art
 __all__ = ["FootMap"]
 
 BACKGROUND = QColor("#fbf7f3")
-ACCENT = QColor("#1f6f7d")
+ACCENT = QColor("#c8553d")
 CAPTION = QColor("#5a4a42")
 FOCUS = QColor("#1d3f8f")
+HOVER_ALPHA = 55
+SELECTED_ALPHA = 110
 
 #: Arrow key -> unit direction in widget coordinates.
 _DIRECTIONS = {
@@ -53,13 +55,21 @@ _DIRECTIONS = {
 class _Instance:
     """One zone on one view (the left heel, the side-view ankle...): a focus stop."""
 
-    __slots__ = ("zone", "view", "path", "centre")
+    __slots__ = ("zone", "view", "paths", "box")
 
-    def __init__(self, zone: str, view: str | None, path: QPainterPath) -> None:
+    def __init__(self, zone: str, view: str | None) -> None:
         self.zone = zone
         self.view = view
-        self.path = path
-        self.centre = path.boundingRect().center()
+        self.paths: list[QPainterPath] = []
+        self.box = QRectF()
+
+    def add(self, path: QPainterPath, box: QRectF) -> None:
+        self.paths.append(path)
+        self.box = self.box.united(box) if self.paths[1:] else QRectF(box)
+
+    @property
+    def centre(self) -> QPointF:
+        return self.box.center()
 
 
 class FootMap(QWidget):
@@ -78,11 +88,10 @@ class FootMap(QWidget):
         self._art = art
         self._content = content
         self._lang = lang
-        known = set(content.zone_ids)
+        self._known = set(content.zone_ids)
         # paint order, topmost last: hit-testing walks it backwards
-        self._shapes = [(s.zone, s.path, s.path.boundingRect()) for s in art.shapes if s.zone in known]
-        self._instances = self._build_instances(art, known)
-        self._visible: dict[str, QPainterPath] = {}
+        self._shapes = [(s.zone, s.path, s.path.boundingRect()) for s in art.shapes if s.zone in self._known]
+        self._instances = self._build_instances()
         self._renderer = QSvgRenderer(str(art.source), self)
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self._pixmap: QPixmap | None = None
@@ -91,6 +100,8 @@ class FootMap(QWidget):
         self._hover: str | None = None
         self._selected: str | None = None
         self._focus_index: int | None = None
+        # like CSS :focus-visible: the ring shows for keyboard users only
+        self._focus_visible = False
         self.view_captions: dict[str, str] = {}
 
         self.setMouseTracking(True)
@@ -116,6 +127,10 @@ class FootMap(QWidget):
     def focused_zone(self) -> str | None:
         return None if self._focus_index is None else self._instances[self._focus_index].zone
 
+    def art_size(self) -> QSizeF:
+        """The art's size in document units (its aspect ratio is kept on screen)."""
+        return QSizeF(self._art.size)
+
     def zone_ids(self) -> list[str]:
         """Zones present on this map, in the content's order."""
         present = {zone for zone, _, _ in self._shapes}
@@ -123,11 +138,11 @@ class FootMap(QWidget):
 
     def zone_at(self, pos: QPointF) -> str | None:
         """The topmost zone drawn under widget position ``pos``, if any."""
-        doc = self._to_doc.map(QPointF(pos))
-        for zone, path, box in reversed(self._shapes):
-            if box.contains(doc) and path.contains(doc):
-                return zone
-        return None
+        return self._topmost(self._to_doc.map(QPointF(pos)))
+
+    def map_from_art(self, point: QPointF) -> QPointF:
+        """Widget position of ``point`` given in the art's document coordinates."""
+        return self._to_widget.map(QPointF(point))
 
     def zone_centre(self, zone: str, view: str | None = None) -> QPointF:
         """A point (widget coordinates) well inside ``zone``: where a finger would tap."""
@@ -167,46 +182,44 @@ class FootMap(QWidget):
 
     # --- geometry ------------------------------------------------------------
 
-    @staticmethod
-    def _build_instances(art: Art, known: set[str]) -> list[_Instance]:
-        grouped: dict[tuple[str, str | None], QPainterPath] = {}
-        for s in art.shapes:
-            if s.zone not in known:
-                continue
-            key = (s.zone, s.view)
-            grouped[key] = grouped[key].united(s.path) if key in grouped else QPainterPath(s.path)
-        return [_Instance(zone, view, path) for (zone, view), path in grouped.items()]
+    def _build_instances(self) -> list[_Instance]:
+        grouped: dict[tuple[str, str | None], _Instance] = {}
+        for s in self._art.shapes:
+            if s.zone in self._known:
+                inst = grouped.setdefault((s.zone, s.view), _Instance(s.zone, s.view))
+                inst.add(s.path, s.path.boundingRect())
+        return list(grouped.values())
+
+    def _topmost(self, doc: QPointF) -> str | None:
+        """The zone drawn on top at ``doc`` (document coordinates)."""
+        for zone, path, box in reversed(self._shapes):
+            if box.contains(doc) and path.contains(doc):
+                return zone
+        return None
 
     def _interior_point(self, inst: _Instance) -> QPointF:
-        """A point inside the visible part of ``inst``, as far from its edges as we cheaply can."""
-        visible = inst.path.intersected(self._visible_path(inst.zone))
-        box = visible.boundingRect()
-        best, best_score = visible.pointAtPercent(0.5), -1.0
-        steps = 12
+        """A point where ``inst`` is the zone on top, as far from its edges as we cheaply can."""
+        box = inst.box
+        reach = max(box.width(), box.height())
+        best, best_score = inst.centre, -1.0
+        steps = 14
         for i in range(1, steps):
             for j in range(1, steps):
                 p = QPointF(box.left() + box.width() * i / steps, box.top() + box.height() * j / steps)
-                if not visible.contains(p):
+                if self._topmost(p) != inst.zone or not any(path.contains(p) for path in inst.paths):
                     continue
-                score = min(
-                    _free(visible, p, dx, dy, max(box.width(), box.height()))
-                    for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))
-                )
+                score = min(self._free(inst.zone, p, dx, dy, reach) for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)))
                 if score > best_score:
                     best, best_score = p, score
         return best
 
-    def _visible_path(self, zone: str) -> QPainterPath:
-        """The part of ``zone`` not covered by zones drawn above it (lazy, cached)."""
-        if zone not in self._visible:
-            area = QPainterPath()
-            above = QPainterPath()
-            for z, path, _ in reversed(self._shapes):
-                if z == zone:
-                    area = area.united(path.subtracted(above)) if not above.isEmpty() else area.united(path)
-                above = above.united(path) if not above.isEmpty() else QPainterPath(path)
-            self._visible[zone] = area
-        return self._visible[zone]
+    def _free(self, zone: str, p: QPointF, dx: float, dy: float, limit: float) -> float:
+        """How far one can walk from ``p`` in direction (dx, dy) and stay on ``zone``."""
+        step = max(limit / 40, 0.5)
+        dist = 0.0
+        while dist < limit and self._topmost(QPointF(p.x() + dx * (dist + step), p.y() + dy * (dist + step))) == zone:
+            dist += step
+        return dist
 
     def _layout(self) -> None:
         size = self._art.size
@@ -257,29 +270,56 @@ class FootMap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(event.rect(), BACKGROUND)
-        rect = self._art_rect()
-        painter.drawPixmap(rect.topLeft(), self._art_pixmap())
-        painter.setTransform(self._to_widget)
-        scale = self._to_widget.m11() or 1.0
-        if self._hover is not None and self._hover != self._selected:
-            self._fill(painter, self._hover, 60, 1.6 / scale)
-        if self._selected is not None:
-            self._fill(painter, self._selected, 125, 2.6 / scale)
-        if self.hasFocus() and self._focus_index is not None:
-            pen = QPen(FOCUS, 2.4 / scale, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+        origin = self._art_rect().topLeft()
+        pixmap = self._art_pixmap()
+        painter.drawPixmap(origin, pixmap)
+        self._paint_highlights(painter, self._to_doc.mapRect(QRectF(event.rect())), origin, pixmap)
+        if self.hasFocus() and self._focus_visible and self._focus_index is not None:
+            painter.setTransform(self._to_widget)
+            painter.setPen(QPen(FOCUS, 2.4 / (self._to_widget.m11() or 1.0), Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._instances[self._focus_index].path)
-        painter.resetTransform()
+            for path in self._instances[self._focus_index].paths:
+                painter.drawPath(path)
+            painter.resetTransform()
         self._paint_captions(painter)
         painter.end()
 
-    def _fill(self, painter: QPainter, zone: str, alpha: int, width: float) -> None:
-        fill = QColor(ACCENT)
-        fill.setAlpha(alpha)
-        painter.setBrush(fill)
-        painter.setPen(QPen(ACCENT.darker(115), width))
-        painter.drawPath(self._visible_path(zone))
+    def _paint_highlights(self, painter: QPainter, dirty: QRectF, origin: QPointF, pixmap: QPixmap) -> None:
+        """Tint the hovered and selected zones, in paint order.
+
+        Walking the shapes in the art's own order keeps the stacking right: a
+        highlighted shape is tinted, and a plain shape drawn above one that was
+        tinted gets its own art put back (the raster engine clips exactly;
+        boolean path operations on shared edges do not).
+        """
+        styles: dict[str, tuple[int, float]] = {}
+        if self._hover is not None:
+            styles[self._hover] = (HOVER_ALPHA, 1.6)
+        if self._selected is not None:
+            styles[self._selected] = (SELECTED_ALPHA, 2.6)
+        if not styles:
+            return
+        scale = self._to_widget.m11() or 1.0
+        tinted: list[QRectF] = []
+        for zone, path, box in self._shapes:
+            if not box.intersects(dirty):
+                continue
+            painter.setTransform(self._to_widget)
+            if zone in styles:
+                alpha, width = styles[zone]
+                fill = QColor(ACCENT)
+                fill.setAlpha(alpha)
+                painter.setBrush(fill)
+                painter.setPen(QPen(ACCENT.darker(115), width / scale))
+                painter.drawPath(path)
+                tinted.append(box)
+            elif any(box.intersects(t) for t in tinted):
+                painter.save()
+                painter.setClipPath(path)
+                painter.resetTransform()
+                painter.drawPixmap(origin, pixmap)
+                painter.restore()
+        painter.resetTransform()
 
     def _paint_captions(self, painter: QPainter) -> None:
         if not self.view_captions:
@@ -315,11 +355,13 @@ class FootMap(QWidget):
         zone = self.zone_at(event.position())
         if zone is not None:
             self._focus_index = self._instance_at(event.position())
+            self._focus_visible = False
             self.select_zone(zone)
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = Qt.Key(event.key())
+        self._focus_visible = True
         if key in _DIRECTIONS and self._instances:
             self._move_focus(*_DIRECTIONS[key])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus_index is not None:
@@ -331,6 +373,13 @@ class FootMap(QWidget):
         event.accept()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        reason = event.reason()
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                      Qt.FocusReason.ShortcutFocusReason):
+            self._focus_visible = True
+        elif reason == Qt.FocusReason.MouseFocusReason:
+            self._focus_visible = False
+        # other reasons (the window was re-activated...) keep what the person last did
         if self._focus_index is None and self._instances:
             chosen = [i for i, inst in enumerate(self._instances) if inst.zone == self._selected]
             self._focus_index = chosen[0] if chosen else 0
@@ -356,7 +405,7 @@ class FootMap(QWidget):
         doc = self._to_doc.map(QPointF(pos))
         zone = self.zone_at(pos)
         for i, inst in enumerate(self._instances):
-            if inst.zone == zone and inst.path.contains(doc):
+            if inst.zone == zone and any(path.contains(doc) for path in inst.paths):
                 return i
         return self._focus_index
 
@@ -380,7 +429,7 @@ class FootMap(QWidget):
         self._focus_index = best
         for idx in (old, best):
             if idx is not None:
-                box = self._to_widget.mapRect(self._instances[idx].path.boundingRect())
+                box = self._to_widget.mapRect(self._instances[idx].box)
                 self.update(box.toAlignedRect().adjusted(-4, -4, 4, 4))
         self._announce()
 
@@ -393,11 +442,3 @@ class FootMap(QWidget):
         self.setAccessibleDescription(description)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
-
-def _free(path: QPainterPath, p: QPointF, dx: float, dy: float, limit: float) -> float:
-    """How far one can walk from ``p`` in direction (dx, dy) and stay inside ``path``."""
-    step = max(limit / 32, 0.5)
-    dist = 0.0
-    while dist < limit and path.contains(QPointF(p.x() + dx * (dist + step), p.y() + dy * (dist + step))):
-        dist += step
-    return dist

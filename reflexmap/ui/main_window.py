@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         style.font(self.hover_caption, 16)
         style.colour(self.hover_caption, style.MUTED)
         map_box = QWidget()
+        self._map_box = map_box
         map_col = QVBoxLayout(map_box)
         map_col.setContentsMargins(8, 8, 8, 8)
         map_col.addWidget(self.map, 1)
@@ -92,8 +93,8 @@ class MainWindow(QMainWindow):
         self.panel = ZonePanel(content, lang)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.setSpacing(0)
-        self._body.addWidget(map_box, 3)
-        self._body.addWidget(self.panel, 2)
+        self._body.addWidget(map_box, 13)
+        self._body.addWidget(self.panel, 7)
         outer.addLayout(self._body, 1)
         self.setCentralWidget(central)
 
@@ -115,8 +116,16 @@ class MainWindow(QMainWindow):
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self._body.setStretch(0, 5 if portrait else 3)
-        self._body.setStretch(1, 4 if portrait else 2)
+        self._body.setStretch(0, 1 if portrait else 13)
+        self._body.setStretch(1, 1 if portrait else 7)
+        if portrait:
+            # as tall as the art needs at full width, and the panel gets the rest
+            art = self.map.art_size()
+            margins = self._map_box.layout().contentsMargins()
+            extra = margins.top() + margins.bottom() + self.hover_caption.sizeHint().height() + 8
+            self._map_box.setMaximumHeight(round(size.width() * art.height() / art.width()) + extra)
+        else:
+            self._map_box.setMaximumHeight(16777215)
         super().resizeEvent(event)
 
     def _on_map_zone_selected(self, zone: str) -> None:

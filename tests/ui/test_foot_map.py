@@ -1,0 +1,253 @@
+"""The foot map as a person uses it: click, tap, hover, keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QPaintEvent, QRegion
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reflexmap.geometry import load_art
+from reflexmap.resources import asset_path
+from reflexmap.ui.foot_map import FOCUS, FootMap
+from reflexmap.ui.main_window import MainWindow
+
+SOLE = ("toes", "metatarsus", "arch", "heel", "medial-edge")
+SIDE = ("medial-edge", "ankle", "achilles", "top")
+
+
+def _views(zone: str) -> list[str]:
+    views = []
+    if zone in SOLE:
+        views += ["sole-left", "sole-right"]
+    if zone in SIDE:
+        views.append("side")
+    return views
+
+
+def test_map_and_panel_have_the_documented_object_names(window: MainWindow) -> None:
+    assert isinstance(window.findChild(FootMap, "footMap"), FootMap)
+    assert window.findChild(QObject, "zonePanel") is window.panel
+
+
+def test_real_click_inside_every_zone_on_every_view_selects_it(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    content = window.panel._content
+    assert set(fmap.zone_ids()) == set(SOLE) | set(SIDE)
+    for zone in fmap.zone_ids():
+        for view in _views(zone):
+            fmap.select_zone(None)
+            pos = fmap.zone_centre(zone, view).toPoint()
+            with qtbot.waitSignal(fmap.zone_selected, timeout=1000) as signal:
+                qtbot.mouseClick(fmap, Qt.MouseButton.LeftButton, pos=pos)
+            assert signal.args == [zone], f"click on {zone} ({view}) at {pos}"
+            assert fmap.selected_zone == zone
+            info = content.zone(zone)
+            text = window.panel.text()
+            assert info.name("en") in text
+            assert info.corresponds("en") in text
+            assert info.technique[0]("en") in text
+
+
+def test_zone_panel_shows_correspondences_from_the_article(window: MainWindow) -> None:
+    expected = {
+        "toes": ["head", "neck", "sense organs"],
+        "metatarsus": ["chest", "heart", "lungs"],
+        "arch": ["abdominal", "digestive"],
+        "heel": ["pelvic", "small pelvis"],
+        "medial-edge": ["spinal column"],
+    }
+    for zone, words in expected.items():
+        window.map.select_zone(zone)
+        text = window.panel.text().lower()
+        for word in words:
+            assert word in text, (zone, word)
+        assert "does not replace medical treatment" in text
+        assert "open wounds" in text and "deformity" in text and "hypersensitive" in text
+        assert "never press hard" in text
+
+
+def test_medial_edge_wins_over_the_arch_beneath_it(window: MainWindow) -> None:
+    art = load_art(asset_path("art/feet.svg"))
+    arch = next(s.path for s in art.shapes if s.zone == "arch" and s.view == "sole-left")
+    edge = next(s.path for s in art.shapes if s.zone == "medial-edge" and s.view == "sole-left")
+    box = arch.boundingRect().intersected(edge.boundingRect())
+    grid = [QPointF(box.left() + box.width() * i / 20, box.top() + box.height() * j / 20) for i in range(21) for j in range(21)]
+    both = [p for p in grid if arch.contains(p) and edge.contains(p)]
+    assert both, "the art should draw the medial edge over the arch"
+    point = both[len(both) // 2]
+    assert window.map.zone_at(window.map.map_from_art(point)) == "medial-edge"
+
+
+def test_outside_the_feet_is_no_zone_and_a_click_there_keeps_the_selection(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    fmap.select_zone("heel")
+    corner = QPointF(3, 3)
+    assert fmap.zone_at(corner) is None
+    qtbot.mouseClick(fmap, Qt.MouseButton.LeftButton, pos=corner.toPoint())
+    assert fmap.selected_zone == "heel"
+
+
+def test_selection_highlights_the_zone_on_both_soles(window: MainWindow) -> None:
+    fmap = window.map
+    before = fmap.grab().toImage()
+    fmap.select_zone("heel")
+    after = fmap.grab().toImage()
+    for view in ("sole-left", "sole-right"):
+        p = fmap.zone_centre("heel", view).toPoint()
+        assert before.pixelColor(p) != after.pixelColor(p), view
+    toe = fmap.zone_centre("toes", "sole-left").toPoint()
+    assert before.pixelColor(toe) == after.pixelColor(toe)
+
+
+def test_hover_highlights_and_names_the_zone(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    pos = fmap.zone_centre("arch", "sole-right").toPoint()
+    before = fmap.grab().toImage().pixelColor(pos)
+    with qtbot.waitSignal(fmap.zone_hovered, timeout=1000) as signal:
+        qtbot.mouseMove(fmap, pos)
+    assert signal.args == ["arch"]
+    assert fmap.hovered_zone == "arch"
+    assert "Arch" in window.hover_caption.text()
+    assert "abdominal" in window.hover_caption.text()
+    assert fmap.grab().toImage().pixelColor(pos) != before
+    assert fmap.selected_zone is None  # hovering chooses nothing
+
+
+class _PaintSpy(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRegion] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            self.regions.append(QRegion(event.region()))
+        return False
+
+
+def test_hover_repaints_only_the_zones_whose_state_changed(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    heel = fmap.zone_centre("heel", "sole-left").toPoint()
+    ankle = fmap.zone_centre("ankle", "side").toPoint()
+    qtbot.mouseMove(fmap, heel)
+    qtbot.waitUntil(lambda: fmap.hovered_zone == "heel")
+    QApplication.processEvents()
+    spy = _PaintSpy()
+    fmap.installEventFilter(spy)
+    qtbot.mouseMove(fmap, ankle)
+    qtbot.waitUntil(lambda: fmap.hovered_zone == "ankle")
+    qtbot.waitUntil(lambda: bool(spy.regions))
+    fmap.removeEventFilter(spy)
+    painted = QRegion()
+    for region in spy.regions:
+        painted = painted.united(region)
+    # the heels (both soles) and the ankle, never the whole map
+    assert painted.contains(heel) and painted.contains(ankle)
+    area = sum(r.width() * r.height() for r in painted)
+    assert area < 0.4 * fmap.width() * fmap.height()
+    for zone, view in (("toes", "sole-left"), ("top", "side"), ("arch", "sole-right")):
+        assert not painted.contains(fmap.zone_centre(zone, view).toPoint()), zone
+
+
+def test_hover_and_paint_never_reparse_the_svg(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import svgelements
+
+    import reflexmap.geometry as geometry
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the SVG was parsed again")
+
+    monkeypatch.setattr(svgelements.SVG, "parse", boom)
+    monkeypatch.setattr(geometry, "load_art", boom)
+    monkeypatch.setattr(geometry, "_parse", boom)
+    fmap = window.map
+    for zone, view in (("toes", "sole-left"), ("heel", "sole-right"), ("achilles", "side")):
+        qtbot.mouseMove(fmap, fmap.zone_centre(zone, view).toPoint())
+        qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)
+    window.resize(900, 1200)
+    window.grab()
+    fmap.select_zone("top")
+    fmap.repaint()
+
+
+def test_keyboard_arrows_move_a_visible_focus_ring_and_enter_selects(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    _tab_into_map(window, qtbot)
+    first = fmap.focused_zone
+    assert first is not None
+    assert _has_colour(fmap, FOCUS), "no focus ring drawn for a keyboard user"
+    seen = {first}
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Up):
+        qtbot.keyClick(fmap, key)
+        seen.add(fmap.focused_zone)
+    assert len(seen) >= 3, seen
+    target = fmap.focused_zone
+    with qtbot.waitSignal(fmap.zone_selected, timeout=1000) as signal:
+        qtbot.keyClick(fmap, Qt.Key.Key_Return)
+    assert signal.args == [target]
+    assert fmap.selected_zone == target
+    name, _ = fmap.accessible_text(target)
+    assert name in window.panel.text()
+    qtbot.keyClick(fmap, Qt.Key.Key_Down)
+    qtbot.keyClick(fmap, Qt.Key.Key_Space)
+    assert fmap.selected_zone == fmap.focused_zone
+
+
+def test_mouse_focus_shows_no_ring(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    qtbot.mouseClick(fmap, Qt.MouseButton.LeftButton, pos=fmap.zone_centre("arch", "sole-left").toPoint())
+    fmap.setFocus(Qt.FocusReason.MouseFocusReason)
+    assert not _has_colour(fmap, FOCUS)
+
+
+def test_tab_moves_focus_into_and_out_of_the_map(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    _tab_into_map(window, qtbot)
+    qtbot.keyClick(fmap, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not fmap.hasFocus())
+    assert QApplication.focusWidget() is not None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    qtbot.waitUntil(fmap.hasFocus)
+
+
+def test_every_zone_has_an_accessible_name_and_description(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    for zone in fmap.zone_ids():
+        name, description = fmap.accessible_text(zone)
+        assert name and description and name != zone
+    _tab_into_map(window, qtbot)
+    focused = fmap.focused_zone
+    assert fmap.accessibleName() == fmap.accessible_text(focused)[0]
+    qtbot.keyClick(fmap, Qt.Key.Key_Right)
+    assert fmap.accessibleName() == fmap.accessible_text(fmap.focused_zone)[0]
+
+
+def test_escape_clears_the_selection_back_to_the_overview(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    fmap.select_zone("toes")
+    fmap.setFocus()
+    qtbot.keyClick(fmap, Qt.Key.Key_Escape)
+    assert fmap.selected_zone is None
+    assert window.panel.zone is None
+
+
+def _tab_into_map(window: MainWindow, qtbot: QtBot) -> None:
+    """Reach the map the way a keyboard user does: Shift+Tab from the widget after it."""
+    after = window.map.nextInFocusChain()
+    while not (after.focusPolicy() & Qt.FocusPolicy.TabFocus) or not after.isVisible():
+        after = after.nextInFocusChain()
+    after.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(after.hasFocus)
+    qtbot.keyClick(after, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(window.map.hasFocus)
+
+
+def _has_colour(widget: FootMap, colour: QColor) -> bool:
+    image = widget.grab().toImage()
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 30:
+                return True
+    return False

@@ -1,0 +1,127 @@
+"""The window as a whole: panel overview, body index, layouts, bad art."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from reflexmap.ui.main_window import MainWindow
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def test_overview_explains_benefits_kinds_and_offers_the_body_index(window: MainWindow) -> None:
+    text = window.panel.text()
+    for words in ("circulation", "Relaxed muscles", "varicose veins", "does not replace the treatment",
+                  "well-being", "Classic", "Lymphatic drainage", "Acupressure", "Find a zone by body part"):
+        assert words in text, words
+    labels = [b.text() for b in window.panel.findChildren(QPushButton, "indexButton")]
+    for part in ("Head", "Neck", "Eyes, ears (senses)", "Heart", "Lungs", "Stomach, digestion", "Liver", "Pelvis", "Spine"):
+        assert part in labels, part
+
+
+def test_choosing_a_body_part_selects_and_highlights_its_zone(window: MainWindow, qtbot: QtBot) -> None:
+    expected = {"Heart": "metatarsus", "Spine": "medial-edge", "Head": "toes", "Pelvis": "heel", "Liver": "arch"}
+    for label, zone in expected.items():
+        window.map.select_zone(None)
+        button = next(b for b in window.panel.findChildren(QPushButton, "indexButton") if b.text() == label)
+        with qtbot.waitSignal(window.map.zone_selected, timeout=1000) as signal:
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert signal.args == [zone]
+        assert window.map.selected_zone == zone
+        assert window.panel.zone == zone
+        assert window.panel._content.zone(zone).name("en") in window.panel.text()
+
+
+def test_back_button_returns_to_the_overview(window: MainWindow, qtbot: QtBot) -> None:
+    window.map.select_zone("ankle")
+    assert "2–3 seconds" in window.panel.text()
+    back = window.panel.findChild(QPushButton, "backButton")
+    assert back.isVisible()
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert window.map.selected_zone is None
+    assert "Find a zone by body part" in window.panel.text()
+
+
+def test_ankle_achilles_and_top_say_what_the_article_says_without_inventing_organs(window: MainWindow) -> None:
+    checks = {
+        "ankle": ["2–3 seconds", "circle around the ankle"],
+        "achilles": ["up and down", "oil or cream"],
+        "top": ["thumbs", "up and then down"],
+    }
+    for zone, words in checks.items():
+        window.map.select_zone(zone)
+        text = window.panel.text()
+        assert "No organ is linked to this area" in text
+        for word in words:
+            assert word in text, (zone, word)
+
+
+def _art_on_screen(window: MainWindow) -> QRectF:
+    size = window.map.art_size()
+    return QRectF(window.map.map_from_art(QPointF(0, 0)), window.map.map_from_art(QPointF(size.width(), size.height())))
+
+
+def test_landscape_puts_the_panel_beside_the_map_and_keeps_the_art_aspect(make_window: MakeWindow) -> None:
+    window = make_window("--size", "1280x800")
+    window.grab()
+    map_box = window.map.parentWidget().geometry()
+    assert map_box.right() < window.panel.geometry().left()
+    art = _art_on_screen(window)
+    assert abs(art.width() / art.height() - 1000 / 600) < 0.01
+
+
+def test_portrait_puts_the_panel_below_the_map_and_keeps_the_art_aspect(make_window: MakeWindow) -> None:
+    window = make_window("--size", "800x1280")
+    window.grab()
+    map_box = window.map.parentWidget().geometry()
+    assert map_box.bottom() < window.panel.geometry().top()
+    art = _art_on_screen(window)
+    assert abs(art.width() / art.height() - 1000 / 600) < 0.01
+    # the art fills the width instead of floating in empty space
+    assert art.width() > 700
+
+
+def test_zone_option_preselects(make_window: MakeWindow) -> None:
+    window = make_window("--zone", "achilles")
+    assert window.map.selected_zone == "achilles"
+    assert "Achilles tendon" in window.panel.text()
+
+
+def test_bad_art_falls_back_to_the_builtin_feet_with_a_visible_notice(make_window: MakeWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "salon-feet.svg"
+    bad.write_text("<svg xmlns='http://www.w3.org/2000/svg'><path data-zone='heel' d='M0 0 L 5'", encoding="utf-8")
+    window = make_window("--art", str(bad))
+    assert window.notice.isVisible()
+    assert "salon-feet.svg" in window.notice.text()
+    assert "not well-formed XML" in window.notice.text()
+    assert "built-in feet" in window.notice.text()
+    assert set(window.map.zone_ids()) >= {"toes", "heel", "achilles"}
+
+
+def test_art_with_no_known_zone_falls_back_too(make_window: MakeWindow, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.svg"
+    odd.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
+                   "<rect data-zone='elbow' width='5' height='5'/></svg>", encoding="utf-8")
+    window = make_window("--art", str(odd))
+    assert "odd.svg" in window.notice.text() and "elbow" in window.notice.text()
+    assert "heel" in window.map.zone_ids()
+
+
+def test_custom_art_is_used_and_unknown_zones_are_reported(make_window: MakeWindow, tmp_path: Path) -> None:
+    art = tmp_path / "simple.svg"
+    art.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100'>"
+                   "<rect data-zone='heel' x='10' y='10' width='80' height='80'/>"
+                   "<circle data-zone='knee' cx='150' cy='50' r='30'/></svg>", encoding="utf-8")
+    window = make_window("--art", str(art))
+    assert window.map.zone_ids() == ["heel"]
+    assert "knee" in window.notice.text()
+    assert window.map.art_size().width() == 200
+
+
+def test_good_run_shows_no_notice(window: MainWindow) -> None:
+    assert not window.notice.isVisible()
