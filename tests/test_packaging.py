@@ -90,3 +90,12 @@ def test_model_modules_never_import_qtwidgets() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0].strip() for b in readme.split("```sh\n")[1:]]
+    install_and_start, install_and_test = blocks[0], blocks[1]
+    assert install_and_start.endswith("reflexmap") and "pip install ." in install_and_start
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert install_and_test in ci

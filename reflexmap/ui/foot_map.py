@@ -325,7 +325,7 @@ class FootMap(QWidget):
         if not self.view_captions:
             return
         font = QFont(self.font())
-        font.setPixelSize(max(12, round(15 * self._to_widget.m11() * 1.1)))
+        font.setPixelSize(max(13, round(19 * self._to_widget.m11())))
         painter.setFont(font)
         painter.setPen(CAPTION)
         for view, box in self._art.views.items():

@@ -93,9 +93,10 @@ class ZonePanel(QScrollArea):
         layout.addWidget(self._back)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
-        layout.addWidget(self._body)
+        # the body index comes first: it is what a visitor can touch
         layout.addWidget(self._index_title)
         layout.addWidget(self._index)
+        layout.addWidget(self._body)
         layout.addWidget(self._disclaimer)
         layout.addStretch(1)
         self.setWidget(inner)
@@ -123,11 +124,12 @@ class ZonePanel(QScrollArea):
     def text(self) -> str:
         """All text a person can currently see in the panel, top to bottom."""
         parts: list[str] = []
-        for widget in (self._back, self._title, self._subtitle, self._body, self._index_title):
+        for widget in (self._back, self._title, self._subtitle, self._index_title):
             if widget.isVisibleTo(self):
                 parts.append(_plain(widget))
         if self._index.isVisibleTo(self):
             parts.extend(b.text() for b in self._index_buttons)
+        parts.append(_plain(self._body))
         parts.append(_plain(self._disclaimer))
         return "\n".join(p for p in parts if p)
 
