@@ -12,10 +12,13 @@ from pathlib import Path
 
 from reflexmap.schema import read_toml
 
-__all__ = ["LANGUAGES", "Content", "ContentError", "Text", "Zone", "load_content"]
+__all__ = ["LANGUAGES", "ZONES", "Content", "ContentError", "Text", "Zone", "load_content"]
 
 #: Every text the app shows exists in each of these.
 LANGUAGES = ("en", "uk")
+#: The zones reflexmap knows: art marks them with data-zone, content describes
+#: each, routines refer to them.
+ZONES = ("toes", "metatarsus", "arch", "heel", "medial-edge", "ankle", "achilles", "top")
 
 _ZONE_ID = re.compile(r"[a-z][a-z0-9-]{0,40}")
 MAX_TEXT = 2000
@@ -124,6 +127,11 @@ def _check(content: Content, path: Path) -> None:
     for i, zone_id in enumerate(ids):
         if zone_id in ids[:i]:
             raise ContentError(f"{path.name}: field zones[{i}].id: zone {zone_id!r} appears twice.")
+        if zone_id not in ZONES:
+            raise ContentError(f"{path.name}: field zones[{i}].id: {zone_id!r} is not one of {', '.join(ZONES)}.")
+    missing = [z for z in ZONES if z not in ids]
+    if missing:
+        raise ContentError(f"{path.name}: field zones: no entry for {', '.join(missing)}.")
     for i, entry in enumerate(content.body_index):
         if entry.zone not in ids:
             raise ContentError(f"{path.name}: field body_index[{i}].zone: there is no zone {entry.zone!r}.")

@@ -84,12 +84,26 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError]) -> T:
 
 
 def describe(e: msgspec.ValidationError) -> str:
-    """Turn msgspec's "Expected `int`, got `str` - at `$.a[0].b`" into plain words."""
+    """Turn msgspec's "Expected `int`, got `str` - at `$.steps[2].duration`" into plain words.
+
+    Lists of steps are counted from 1 for people ("step 3, field duration");
+    checks in ``__post_init__`` start their message with the field's name.
+    """
     text = str(e)
     what, _, where = text.partition(" - at `$")
     what = what.replace("`", "").strip()
-    what = what[:1].lower() + what[1:]
     where = where.rstrip("`").lstrip(".")
+    field, sep, rest = what.partition(": ")
+    if sep and field.isidentifier():  # "duration: must be ..." from a __post_init__ check
+        where = f"{where}.{field}" if where else field
+        what = rest
+    what = what.replace("Object missing required field", "missing field")
+    what = what[:1].lower() + what[1:]
+    _, _, inner = where.partition("].")
+    if where.startswith("steps[") and (inner or where.endswith("]")):
+        number = int(where[len("steps[") :].split("]")[0]) + 1
+        inner = inner if inner else ""
+        return f"step {number}, field {inner}: {what}." if inner else f"step {number}: {what}."
     if where:
         return f"field {where}: {what}."
     return f"{what}."

@@ -1,0 +1,451 @@
+"""RoutinePlayer: the timing state machine of a routine.  QtCore only.
+
+Time comes from a monotonic clock (``time.monotonic`` unless a test injects
+its own) and every step has a deadline.  A timer only wakes the player up
+when something visible changes (the next whole second, a cue, a deadline);
+it never counts ticks, so a late timer or a blocked event loop cannot stretch
+the routine: when the player wakes up late it catches up, and the next step
+starts at the moment the previous one was due, not when it was noticed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from reflexmap.routines import Routine, Step
+
+__all__ = ["MIN_STEP_SECONDS", "PlannedStep", "RoutinePlayer", "State", "Summary", "fit_plan"]
+
+Clock = Callable[[], float]
+
+#: Fit-my-time never makes a timed step shorter than this.
+MIN_STEP_SECONDS = 5.0
+LEAD_IN_SECONDS = 5.0
+#: Seconds before a timed step ends at which the 3-2-1 cue sounds.
+COUNTDOWN = (3, 2, 1)
+
+
+class State(str, Enum):
+    IDLE = "idle"
+    SAFETY = "safety"  # waiting for the person to confirm the contraindications
+    LEAD_IN = "lead-in"  # get ready: the first step is shown
+    RUNNING = "running"  # a timed step counts down
+    WAITING = "waiting"  # an until-done step waits for Done
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """A step with the time it gets in this run (None: until the person presses Done)."""
+
+    step: Step
+    seconds: float | None
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    index: int
+    started: float
+    ended: float
+    completed: bool  # ran its time or was marked done; False if skipped
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a finished run did, for the completion screen."""
+
+    steps_done: int
+    steps_skipped: int
+    feet: tuple[str, ...]  # "right", "left" in the order they were worked
+    zones: tuple[str, ...]
+    active_seconds: float  # time spent on steps, pauses not counted
+
+
+def fit_plan(steps: Sequence[Step], target_seconds: float | None = None,
+             minimum: float = MIN_STEP_SECONDS) -> list[PlannedStep]:
+    """Scale the timed steps so that together they last ``target_seconds``.
+
+    Proportions are kept, no step gets less than ``minimum`` (or its own
+    length, if shorter), and seconds are whole and add up exactly to the
+    target whenever the minimums allow.  Until-done steps are left alone.
+    """
+    if target_seconds is None:
+        return [PlannedStep(s, s.seconds) for s in steps]
+    timed = [i for i, s in enumerate(steps) if s.seconds is not None]
+    if not timed:
+        return [PlannedStep(s, None) for s in steps]
+    base = {i: float(steps[i].seconds or 0.0) for i in timed}
+    floor = {i: min(minimum, base[i]) for i in timed}
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in timed if i not in fixed]
+        budget = target_seconds - sum(fixed.values())
+        free_total = sum(base[i] for i in free)
+        if not free or budget <= 0 or free_total <= 0:
+            shares = {i: floor[i] for i in free}
+            break
+        shares = {i: base[i] * budget / free_total for i in free}
+        low = [i for i in free if shares[i] < floor[i]]
+        if not low:
+            break
+        fixed.update({i: floor[i] for i in low})
+    exact = {**fixed, **shares}
+    # whole seconds, largest remainders first, so the sum stays on target
+    whole = {i: max(math.floor(v), math.ceil(floor[i])) for i, v in exact.items()}
+    want = round(max(target_seconds, sum(whole.values())))
+    by_remainder = sorted(timed, key=lambda i: exact[i] - math.floor(exact[i]), reverse=True)
+    k = 0
+    while sum(whole.values()) < want and by_remainder:
+        whole[by_remainder[k % len(by_remainder)]] += 1
+        k += 1
+    return [PlannedStep(s, float(whole[i]) if i in whole else None) for i, s in enumerate(steps)]
+
+
+class RoutinePlayer(QObject):
+    """Plays one routine: lead-in, timed and until-done steps, pause, skip, jump."""
+
+    state_changed = Signal(str)
+    step_changed = Signal(int)  # index into plan(); -1 when none
+    tick = Signal()  # something shown on screen changed (a second passed...)
+    cue = Signal(str)  # "chime" at a step change, "3", "2", "1" before a timed step ends
+    finished = Signal()
+
+    def __init__(self, clock: Clock | None = None, lead_in: float = LEAD_IN_SECONDS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clock: Clock = clock or time.monotonic
+        self.lead_in = lead_in
+        self._routine: Routine | None = None
+        self._target: float | None = None
+        self._plan: list[PlannedStep] = []
+        self._state = State.IDLE
+        self._resume_to = State.IDLE
+        self._index = -1
+        self._deadline: float | None = None
+        self._remaining: float | None = None  # frozen while paused
+        self._started = 0.0  # when the current step began (its scheduled time)
+        self._cued: set[int] = set()
+        self._safety_ok = False
+        self._records: list[StepRecord] = []
+        self._active = 0.0
+        self._active_since: float | None = None
+        self._wake = QTimer(self)
+        self._wake.setSingleShot(True)
+        self._wake.setTimerType(Qt.TimerType.PreciseTimer)
+        self._wake.timeout.connect(self.update)
+
+    # --- what is playing ------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def routine(self) -> Routine | None:
+        return self._routine
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def target_seconds(self) -> float | None:
+        return self._target
+
+    def plan(self) -> list[PlannedStep]:
+        return list(self._plan)
+
+    def current(self) -> PlannedStep | None:
+        return self._plan[self._index] if 0 <= self._index < len(self._plan) else None
+
+    def upcoming(self) -> PlannedStep | None:
+        """The step after the current one (during the lead-in: the one after the first)."""
+        nxt = self._index + 1
+        return self._plan[nxt] if 0 <= self._index and nxt < len(self._plan) else None
+
+    def load(self, routine: Routine, target_seconds: float | None = None) -> None:
+        """Get ``routine`` ready to play, optionally fitted to ``target_seconds``."""
+        self._halt()
+        self._routine = routine
+        self._target = target_seconds
+        self._plan = fit_plan(routine.sequence(), target_seconds)
+        self._safety_ok = not routine.contraindications
+        self._set_state(State.IDLE)
+
+    def fit(self, target_seconds: float | None) -> None:
+        """Fit the loaded routine to a new length (before it starts)."""
+        if self._routine is not None and self._state in (State.IDLE, State.SAFETY, State.FINISHED):
+            self._target = target_seconds
+            self._plan = fit_plan(self._routine.sequence(), target_seconds)
+            self.tick.emit()
+
+    # --- time ---------------------------------------------------------------------
+
+    def step_remaining(self) -> float | None:
+        """Seconds left in the current step (or lead-in); None while waiting for Done."""
+        if self._state == State.PAUSED:
+            return self._remaining
+        if self._deadline is None:
+            return None
+        return max(0.0, self._deadline - self._clock())
+
+    def total_seconds(self) -> float:
+        return sum(p.seconds or 0.0 for p in self._plan)
+
+    def total_remaining(self) -> float:
+        """Seconds of timed steps still to go, the current one included."""
+        if self._state in (State.IDLE, State.SAFETY):
+            return self.total_seconds()
+        if self._state == State.FINISHED or self._index < 0:
+            return 0.0
+        later = sum(p.seconds or 0.0 for p in self._plan[self._index + 1 :])
+        current = self._plan[self._index].seconds or 0.0
+        in_lead_in = self._state == State.LEAD_IN or (
+            self._state == State.PAUSED and self._resume_to == State.LEAD_IN
+        )
+        if not in_lead_in and current:
+            current = self.step_remaining() or 0.0
+        return later + current
+
+    def progress(self) -> float:
+        """How much of the routine is behind us, 0..1."""
+        if self._state == State.FINISHED:
+            return 1.0
+        total = self.total_seconds()
+        if total > 0:
+            return max(0.0, min(1.0, 1.0 - self.total_remaining() / total))
+        return max(0, self._index) / max(1, len(self._plan))
+
+    def summary(self) -> Summary:
+        done = [r for r in self._records if r.completed]
+        worked = [r for r in self._records if r.completed or r.ended - r.started >= 1.0]
+        feet: list[str] = []
+        zones: list[str] = []
+        for r in worked:
+            step = self._plan[r.index].step
+            for foot in ("right", "left") if step.foot in ("both", "none") else (step.foot,):
+                if step.foot != "none" and foot not in feet:
+                    feet.append(foot)
+            for zone in step.zones:
+                if zone not in zones:
+                    zones.append(zone)
+        return Summary(len(done), len(self._records) - len(done), tuple(feet), tuple(zones), self._active_now())
+
+    # --- controls -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin; a routine with contraindications first asks for the safety check."""
+        if self._routine is None or self._state not in (State.IDLE, State.FINISHED, State.SAFETY):
+            return
+        if not self._safety_ok:
+            self._set_state(State.SAFETY)
+            return
+        self._begin()
+
+    def confirm_safety(self) -> None:
+        """The person read the contraindications and none applies."""
+        if self._state == State.SAFETY:
+            self._safety_ok = True
+            self._begin()
+
+    def cancel_safety(self) -> None:
+        if self._state == State.SAFETY:
+            self._set_state(State.IDLE)
+
+    def pause(self) -> None:
+        if self._state not in (State.LEAD_IN, State.RUNNING, State.WAITING):
+            return
+        now = self._clock()
+        self._remaining = None if self._deadline is None else max(0.0, self._deadline - now)
+        self._resume_to = self._state
+        self._deadline = None
+        self._wake.stop()
+        self._set_state(State.PAUSED, now)
+
+    def resume(self) -> None:
+        if self._state != State.PAUSED:
+            return
+        now = self._clock()
+        self._deadline = None if self._remaining is None else now + self._remaining
+        self._remaining = None
+        self._set_state(self._resume_to, now)
+        self._schedule(now)
+
+    def toggle_pause(self) -> None:
+        if self._state == State.PAUSED:
+            self.resume()
+        else:
+            self.pause()
+
+    def next(self) -> None:
+        """Skip to the next step (the last one finishes the routine)."""
+        if self._index < 0 or not self._active_state():
+            return
+        self._go(self._index + 1, completed=False)
+
+    def previous(self) -> None:
+        """Back to the previous step (on the first step: start it over)."""
+        if self._index < 0 or not self._active_state():
+            return
+        self._go(max(0, self._index - 1), completed=False)
+
+    def jump(self, index: int) -> None:
+        """Go straight to step ``index`` of the plan."""
+        if not self._active_state() or not 0 <= index < len(self._plan):
+            return
+        self._go(index, completed=False)
+
+    def done(self) -> None:
+        """The person finished an until-done step."""
+        waiting = self._state == State.WAITING or (
+            self._state == State.PAUSED and self._resume_to == State.WAITING
+        )
+        if waiting:
+            self._go(self._index + 1, completed=True)
+
+    def restart(self) -> None:
+        """From the top, with the lead-in again."""
+        if self._routine is not None and self._state not in (State.IDLE, State.SAFETY):
+            self._begin()
+
+    def stop(self) -> None:
+        """Abandon the run; the routine stays loaded."""
+        if self._state != State.IDLE:
+            self._halt()
+            self._set_state(State.IDLE, self._clock())
+
+    # --- the clock --------------------------------------------------------------------
+
+    def update(self) -> None:
+        """Catch up with the clock: end steps whose time is up, give cues, plan the next wake-up."""
+        now = self._clock()
+        while self._deadline is not None and now >= self._deadline:
+            due = self._deadline
+            if self._state == State.LEAD_IN:
+                self._enter(self._index, due)
+            elif self._state == State.RUNNING:
+                self._record(due, completed=True)
+                if self._index + 1 < len(self._plan):
+                    self._enter(self._index + 1, due)
+                else:
+                    self._finish(due)
+            else:
+                break
+        if self._state == State.RUNNING and self._deadline is not None:
+            left = self._deadline - now
+            due_cues = [n for n in COUNTDOWN if left <= n and n not in self._cued]
+            seconds = self._plan[self._index].seconds or 0.0
+            if due_cues and seconds > max(COUNTDOWN) + 1:
+                self._cued.update(due_cues)
+                self.cue.emit(str(min(due_cues)))
+        self.tick.emit()
+        self._schedule(now)
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _active_state(self) -> bool:
+        return self._state in (State.LEAD_IN, State.RUNNING, State.WAITING, State.PAUSED)
+
+    def _begin(self) -> None:
+        now = self._clock()
+        self._wake.stop()
+        self._records = []
+        self._active = 0.0
+        # restarting mid-step: what was counted so far belongs to the abandoned run
+        self._active_since = now if self._state in (State.RUNNING, State.WAITING) else None
+        self._index = 0
+        self._cued = set()
+        if self.lead_in > 0:
+            self._deadline = now + self.lead_in
+            self._set_state(State.LEAD_IN, now)
+            self.step_changed.emit(0)
+            self._schedule(now)
+        else:
+            self._enter(0, now)
+
+    def _go(self, index: int, completed: bool) -> None:
+        now = self._clock()
+        paused = self._state == State.PAUSED
+        from_state = self._resume_to if paused else self._state
+        if from_state != State.LEAD_IN:  # a step was being worked: it ends here
+            self._record(now, completed)
+        if index >= len(self._plan):
+            self._finish(now)
+            return
+        self._enter(index, now)
+        if paused:  # stay paused, on the new step, with its whole time
+            self._remaining = None if self._deadline is None else self._deadline - now
+            self._resume_to = self._state
+            self._deadline = None
+            self._wake.stop()
+            self._set_state(State.PAUSED, now)
+
+    def _enter(self, index: int, at: float) -> None:
+        self._index = index
+        self._started = at
+        self._cued = set()
+        seconds = self._plan[index].seconds
+        if seconds is None:
+            self._deadline = None
+            self._set_state(State.WAITING, at)
+        else:
+            self._deadline = at + seconds
+            self._set_state(State.RUNNING, at)
+        self.step_changed.emit(index)
+        self.cue.emit("chime")
+        self._schedule(self._clock())
+
+    def _record(self, at: float, completed: bool) -> None:
+        if 0 <= self._index < len(self._plan):
+            self._records.append(StepRecord(self._index, self._started, at, completed))
+
+    def _finish(self, at: float) -> None:
+        self._deadline = None
+        self._wake.stop()
+        self._set_state(State.FINISHED, at)
+        self.step_changed.emit(-1)
+        self.cue.emit("chime")
+        self.finished.emit()
+
+    def _halt(self) -> None:
+        self._wake.stop()
+        self._deadline = None
+        self._remaining = None
+        self._index = -1
+        self.step_changed.emit(-1)
+
+    def _active_now(self) -> float:
+        extra = 0.0 if self._active_since is None else max(0.0, self._clock() - self._active_since)
+        return self._active + extra
+
+    def _set_state(self, state: State, at: float | None = None) -> None:
+        """Change state at time ``at``; time in RUNNING or WAITING counts as active."""
+        if state == self._state:
+            return
+        at = self._clock() if at is None else at
+        if self._active_since is not None:
+            self._active += max(0.0, at - self._active_since)
+            self._active_since = None
+        if state in (State.RUNNING, State.WAITING):
+            self._active_since = at
+        self._state = state
+        self.state_changed.emit(state.value)
+
+    def _schedule(self, now: float) -> None:
+        """Wake at the next moment the display changes: a whole second, a cue or the deadline."""
+        if self._deadline is None or self._state not in (State.LEAD_IN, State.RUNNING):
+            self._wake.stop()
+            return
+        left = self._deadline - now
+        if left <= 0:
+            wake_in = 0.0
+        else:
+            wake_in = left - (math.ceil(left) - 1)  # when the shown whole seconds change
+        self._wake.start(max(0, math.ceil(wake_in * 1000)))

@@ -1,0 +1,144 @@
+"""Routine files: schema, loading and validation.  No Qt at all.
+
+A routine is a TOML file (the schema is in the README):
+
+    name = { en = "...", uk = "..." }
+    description = { en = "...", uk = "..." }
+    needs = [ { en = "A massage ball", uk = "..." } ]        # optional
+    indications = [ { en = "...", uk = "..." } ]             # optional
+    contraindications = [ { en = "...", uk = "..." } ]       # optional
+    then_other_foot = true                                   # optional
+
+    [[steps]]
+    zone = "heel"              # or a list: ["metatarsus", "arch"]
+    foot = "right"             # left | right | both | none
+    duration = 20              # seconds, or "until-done"
+    instruction = { en = "...", uk = "..." }
+
+Every problem is reported as one sentence naming the file, the step number
+and the field; a bad file is skipped and the others still load.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reflexmap.content import ZONES, Text
+from reflexmap.schema import read_toml
+
+__all__ = ["FEET", "UNTIL_DONE", "Routine", "RoutineError", "Step", "load_routine", "load_routines"]
+
+UNTIL_DONE = "until-done"
+FEET = ("left", "right", "both", "none")
+MAX_STEP_SECONDS = 3600
+MAX_STEPS = 200
+MAX_ROUTINE_BYTES = 256 * 1024
+
+
+class RoutineError(ValueError):
+    """A routine file cannot be used; the message names file, step and field."""
+
+
+@dataclass(frozen=True)
+class Step:
+    zone: str | tuple[str, ...]
+    foot: str
+    duration: float | str
+    instruction: Text
+
+    def __post_init__(self) -> None:
+        zones = (self.zone,) if isinstance(self.zone, str) else tuple(self.zone)
+        if not zones:
+            raise ValueError("zone: name at least one zone")
+        for zone in zones:
+            if zone not in ZONES:
+                raise ValueError(f"zone: {zone!r} is not a zone reflexmap knows ({', '.join(ZONES)})")
+        object.__setattr__(self, "zone", zones)
+        if self.foot not in FEET:
+            raise ValueError(f"foot: {self.foot!r} is not one of left, right, both, none")
+        if isinstance(self.duration, str):
+            if self.duration != UNTIL_DONE:
+                raise ValueError(f'duration: {self.duration!r} is neither a number of seconds nor "{UNTIL_DONE}"')
+        elif not math.isfinite(self.duration):
+            raise ValueError("duration: is not a number of seconds")
+        elif self.duration <= 0:
+            raise ValueError(f"duration: must be more than 0 seconds (it is {self.duration:g})")
+        elif self.duration > MAX_STEP_SECONDS:
+            raise ValueError(f"duration: {self.duration:g} seconds is too long; a step lasts at most {MAX_STEP_SECONDS}")
+
+    @property
+    def zones(self) -> tuple[str, ...]:
+        return self.zone if isinstance(self.zone, tuple) else (self.zone,)
+
+    @property
+    def seconds(self) -> float | None:
+        """The duration in seconds, or None for a step that lasts until the person presses Done."""
+        return None if isinstance(self.duration, str) else float(self.duration)
+
+    def on_other_foot(self) -> Step:
+        swap = {"left": "right", "right": "left"}
+        return replace(self, foot=swap.get(self.foot, self.foot))
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: Text
+    description: Text
+    steps: tuple[Step, ...]
+    needs: tuple[Text, ...] = ()
+    indications: tuple[Text, ...] = ()
+    contraindications: tuple[Text, ...] = ()
+    then_other_foot: bool = False
+    #: The file's name without ``.toml``; set by the loader.
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.steps:
+            raise ValueError("steps: a routine needs at least one step")
+        if len(self.steps) > MAX_STEPS:
+            raise ValueError(f"steps: {len(self.steps)} steps is too many; at most {MAX_STEPS}")
+
+    def sequence(self) -> tuple[Step, ...]:
+        """The steps as played: with ``then_other_foot``, again on the other foot."""
+        if not self.then_other_foot:
+            return self.steps
+        return self.steps + tuple(s.on_other_foot() for s in self.steps)
+
+    @property
+    def total_seconds(self) -> float:
+        """Time of the timed steps (steps until done count nothing)."""
+        return sum(s.seconds or 0.0 for s in self.sequence())
+
+    @property
+    def has_until_done(self) -> bool:
+        return any(s.seconds is None for s in self.sequence())
+
+
+def load_routine(path: str | Path, cache_dir: Path | None = None) -> Routine:
+    """The routine in ``path``, or :class:`RoutineError` naming file, step and field."""
+    path = Path(path)
+    routine = read_toml(path, Routine, RoutineError, max_bytes=MAX_ROUTINE_BYTES, cache_dir=cache_dir)
+    return replace(routine, id=path.stem)
+
+
+def load_routines(folders: list[Path], cache_dir: Path | None = None) -> tuple[list[Routine], list[str]]:
+    """Every ``*.toml`` routine in ``folders``, in order, and one notice per file skipped.
+
+    A later folder's routine with the same file name replaces an earlier one
+    (so a salon can adapt a built-in routine without touching it).
+    """
+    found: dict[str, Routine] = {}
+    notices: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                routine = load_routine(path, cache_dir)
+            except RoutineError as e:
+                notices.append(str(e))
+                continue
+            found[routine.id] = routine
+    return list(found.values()), notices
