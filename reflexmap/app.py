@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from reflexmap import __version__
 from reflexmap.content import Content, load_content
 from reflexmap.geometry import Art, ArtError, load_art
+from reflexmap.awake import ScreenAwake
+from reflexmap.player import RoutinePlayer
 from reflexmap.resources import asset_path
+from reflexmap.routines import Routine, load_routines
+from reflexmap.session import Session
+from reflexmap.sound import SoundCues
 
 __all__ = ["build_parser", "create_window", "main"]
 
@@ -48,6 +53,7 @@ def build_parser(zone_ids: tuple[str, ...] = ()) -> argparse.ArgumentParser:
         description="Interactive foot reflex-zone map and self-massage guide.",
     )
     parser.add_argument("--art", type=Path, metavar="SVG", help="custom foot artwork (zones marked with data-zone)")
+    parser.add_argument("--routines", type=Path, metavar="DIR", help="also load the routine files (*.toml) in DIR")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the window to a PNG and exit")
     parser.add_argument("--zone", metavar="NAME", choices=zone_ids or None, help="select this zone at start")
     parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
@@ -108,7 +114,14 @@ def _build_window(opts: argparse.Namespace, content: Content) -> QMainWindow:
 
     apply_style(_application())
     art, notices = _load_art(opts.art, content)
-    window = MainWindow(art, content, notices)
+    routines, routine_notices = _load_routines(opts.routines)
+    session = Session(
+        art=art, content=content, routines=routines, player=RoutinePlayer(), sounds=SoundCues(),
+        awake=ScreenAwake(), notices=notices, routine_notices=routine_notices,
+    )
+    window = MainWindow(session)
+    session.player.setParent(window)
+    session.sounds.setParent(window)
     window.resize(*opts.size)
     if opts.zone:
         window.map.select_zone(opts.zone)
@@ -119,6 +132,25 @@ def _cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("reflexmap", appauthor=False)
+
+
+def routine_folders(extra: Path | None = None) -> list[Path]:
+    """Where routines come from, in order: built-in, the user's data folder, ``--routines``."""
+    from platformdirs import user_data_path
+
+    folders = [asset_path("routines"), user_data_path("reflexmap", appauthor=False) / "routines"]
+    if extra is not None:
+        folders.append(extra)
+    return folders
+
+
+def _load_routines(extra: Path | None) -> tuple[list[Routine], list[str]]:
+    routines, notices = load_routines(routine_folders(extra), _cache_dir())
+    if extra is not None and not extra.is_dir():
+        notices.append(f"{extra}: --routines names no folder.")
+    for notice in notices:
+        logger.warning("%s", notice)
+    return routines, notices
 
 
 def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
@@ -196,6 +228,6 @@ def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
         QtMsgType.QtCriticalMsg: logging.ERROR,
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }.get(kind, logging.WARNING)
-    if "propagateSizeHints" in message:  # the offscreen plugin says this for every window
-        level = logging.DEBUG
+    if "propagateSizeHints" in message or message.startswith("PulseAudioService"):
+        level = logging.DEBUG  # offscreen and sound-server chatter; sound.py says it once, plainly
     logging.getLogger("qt").log(level, "%s", message)

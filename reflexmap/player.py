@@ -148,6 +148,11 @@ class RoutinePlayer(QObject):
         return self._state
 
     @property
+    def phase(self) -> State:
+        """The state, looking through a pause (LEAD_IN, RUNNING or WAITING while paused)."""
+        return self._resume_to if self._state == State.PAUSED else self._state
+
+    @property
     def routine(self) -> Routine | None:
         return self._routine
 
@@ -207,10 +212,7 @@ class RoutinePlayer(QObject):
             return 0.0
         later = sum(p.seconds or 0.0 for p in self._plan[self._index + 1 :])
         current = self._plan[self._index].seconds or 0.0
-        in_lead_in = self._state == State.LEAD_IN or (
-            self._state == State.PAUSED and self._resume_to == State.LEAD_IN
-        )
-        if not in_lead_in and current:
+        if self.phase != State.LEAD_IN and current:
             current = self.step_remaining() or 0.0
         return later + current
 
@@ -304,10 +306,7 @@ class RoutinePlayer(QObject):
 
     def done(self) -> None:
         """The person finished an until-done step."""
-        waiting = self._state == State.WAITING or (
-            self._state == State.PAUSED and self._resume_to == State.WAITING
-        )
-        if waiting:
+        if self.phase == State.WAITING:
             self._go(self._index + 1, completed=True)
 
     def restart(self) -> None:
@@ -373,8 +372,7 @@ class RoutinePlayer(QObject):
     def _go(self, index: int, completed: bool) -> None:
         now = self._clock()
         paused = self._state == State.PAUSED
-        from_state = self._resume_to if paused else self._state
-        if from_state != State.LEAD_IN:  # a step was being worked: it ends here
+        if self.phase != State.LEAD_IN:  # a step was being worked: it ends here
             self._record(now, completed)
         if index >= len(self._plan):
             self._finish(now)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -42,6 +42,8 @@ CAPTION = QColor("#5a4a42")
 FOCUS = QColor("#1d3f8f")
 HOVER_ALPHA = 55
 SELECTED_ALPHA = 110
+#: One slow breath of the guide highlight.
+PULSE_MS = 2000
 
 #: Arrow key -> unit direction in widget coordinates.
 _DIRECTIONS = {
@@ -82,15 +84,17 @@ class FootMap(QWidget):
     zone_selected = Signal(str)
     zone_hovered = Signal(str)
 
-    def __init__(self, art: Art, content: Content, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, art: Art, content: Content, lang: str = "en", parent: QWidget | None = None,
+                 interactive: bool = True) -> None:
         super().__init__(parent)
-        self.setObjectName("footMap")
+        self.setObjectName("footMap" if interactive else "guideMap")
+        self._interactive = interactive
         self._art = art
         self._content = content
         self._lang = lang
         self._known = set(content.zone_ids)
         # paint order, topmost last: hit-testing walks it backwards
-        self._shapes = [(s.zone, s.path, s.path.boundingRect()) for s in art.shapes if s.zone in self._known]
+        self._shapes = [(s.zone, s.path, s.path.boundingRect(), s.foot) for s in art.shapes if s.zone in self._known]
         self._instances = self._build_instances()
         self._renderer = QSvgRenderer(str(art.source), self)
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
@@ -103,9 +107,16 @@ class FootMap(QWidget):
         # like CSS :focus-visible: the ring shows for keyboard users only
         self._focus_visible = False
         self.view_captions: dict[str, str] = {}
+        # the routine player's guide: zones to work, on which foot, gently pulsing
+        self._guide: frozenset[str] = frozenset()
+        self._guide_foot: str | None = None
+        self._pulse = QTimer(self)
+        self._pulse.setInterval(100)
+        self._pulse.timeout.connect(self._on_pulse_timeout)
+        self._pulse_clock = QElapsedTimer()
 
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(interactive)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
         self.setAccessibleName(self.tr("Foot map"))
@@ -133,7 +144,7 @@ class FootMap(QWidget):
 
     def zone_ids(self) -> list[str]:
         """Zones present on this map, in the content's order."""
-        present = {zone for zone, _, _ in self._shapes}
+        present = {zone for zone, _, _, _ in self._shapes}
         return [z for z in self._content.zone_ids if z in present]
 
     def zone_at(self, pos: QPointF) -> str | None:
@@ -173,6 +184,34 @@ class FootMap(QWidget):
         self.view_captions = dict(captions)
         self.update()
 
+    def set_guide(self, zones: tuple[str, ...] = (), foot: str | None = None, pulsing: bool = True) -> None:
+        """Mark ``zones`` to work on ``foot`` ("left"/"right"; None for every foot), pulsing gently.
+
+        Views without a foot (the side view) show the guide whatever the foot.
+        """
+        old = self._guide
+        self._guide = frozenset(z for z in zones if z in self._known)
+        self._guide_foot = foot if foot in ("left", "right") else None
+        if self._guide and pulsing:
+            if not self._pulse.isActive():
+                self._pulse_clock.start()
+                self._pulse.start()
+        else:
+            self._pulse.stop()
+        self._update_zones(*(old | self._guide))
+
+    @property
+    def guide(self) -> tuple[frozenset[str], str | None]:
+        return self._guide, self._guide_foot
+
+    def guided_at(self, pos: QPointF) -> bool:
+        """Whether the guide highlight covers widget position ``pos``."""
+        doc = self._to_doc.map(QPointF(pos))
+        for zone, path, box, foot in reversed(self._shapes):
+            if box.contains(doc) and path.contains(doc):
+                return self._guided(zone, foot)
+        return False
+
     def accessible_text(self, zone: str) -> tuple[str, str]:
         """The name and description a screen reader gets for ``zone``."""
         info = self._content.zone(zone)
@@ -192,7 +231,7 @@ class FootMap(QWidget):
 
     def _topmost(self, doc: QPointF) -> str | None:
         """The zone drawn on top at ``doc`` (document coordinates)."""
-        for zone, path, box in reversed(self._shapes):
+        for zone, path, box, _ in reversed(self._shapes):
             if box.contains(doc) and path.contains(doc):
                 return zone
         return None
@@ -240,7 +279,7 @@ class FootMap(QWidget):
         if zone is None:
             return QRect()
         rect = QRectF()
-        for z, _, box in self._shapes:
+        for z, _, box, _ in self._shapes:
             if z == zone:
                 rect = rect.united(box)
         return self._to_widget.mapRect(rect).toAlignedRect().adjusted(-4, -4, 4, 4)
@@ -297,16 +336,18 @@ class FootMap(QWidget):
             styles[self._hover] = (HOVER_ALPHA, 1.6)
         if self._selected is not None:
             styles[self._selected] = (SELECTED_ALPHA, 2.6)
-        if not styles:
+        if not styles and not self._guide:
             return
+        guide_style = (self._pulse_alpha(), 2.6)
         scale = self._to_widget.m11() or 1.0
         tinted: list[QRectF] = []
-        for zone, path, box in self._shapes:
+        for zone, path, box, foot in self._shapes:
             if not box.intersects(dirty):
                 continue
             painter.setTransform(self._to_widget)
-            if zone in styles:
-                alpha, width = styles[zone]
+            style = guide_style if self._guided(zone, foot) else styles.get(zone)
+            if style is not None:
+                alpha, width = style
                 fill = QColor(ACCENT)
                 fill.setAlpha(alpha)
                 painter.setBrush(fill)
@@ -320,6 +361,18 @@ class FootMap(QWidget):
                 painter.drawPixmap(origin, pixmap)
                 painter.restore()
         painter.resetTransform()
+
+    def _guided(self, zone: str, foot: str | None) -> bool:
+        return zone in self._guide and (self._guide_foot is None or foot is None or foot == self._guide_foot)
+
+    def _pulse_alpha(self) -> int:
+        if not self._pulse.isActive():
+            return SELECTED_ALPHA
+        phase = (self._pulse_clock.elapsed() % PULSE_MS) / PULSE_MS
+        return round(SELECTED_ALPHA * (0.55 + 0.45 * (0.5 + 0.5 * math.cos(2 * math.pi * phase))))
+
+    def _on_pulse_timeout(self) -> None:
+        self._update_zones(*self._guide)
 
     def _paint_captions(self, painter: QPainter) -> None:
         if not self.view_captions:
@@ -343,14 +396,15 @@ class FootMap(QWidget):
         super().resizeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._set_hover(self.zone_at(event.position()))
+        if self._interactive:
+            self._set_hover(self.zone_at(event.position()))
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: object) -> None:  # noqa: N802
         self._set_hover(None)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton or not self._interactive:
             return super().mousePressEvent(event)
         zone = self.zone_at(event.position())
         if zone is not None:

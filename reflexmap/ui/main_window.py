@@ -1,34 +1,29 @@
-"""The main window: the foot map beside (or above) the zone panel."""
+"""The main window: a Map tab (the foot map beside or above the zone panel) and a Routines tab."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from reflexmap.content import Content
-from reflexmap.geometry import Art
-from reflexmap.ui.foot_map import FootMap
+from reflexmap.session import Session
 from reflexmap.ui import style
+from reflexmap.ui.caption import Caption
+from reflexmap.ui.foot_map import FootMap
+from reflexmap.ui.routine_tab import RoutineTab
 from reflexmap.ui.zone_panel import ZonePanel
 
 __all__ = ["MainWindow"]
 
 
 class MainWindow(QMainWindow):
-    """Map and panel, wired together; lays itself out for landscape or portrait."""
+    """Map and routines, wired together; lays itself out for landscape or portrait."""
 
-    def __init__(
-        self,
-        art: Art,
-        content: Content,
-        notices: list[str] | None = None,
-        lang: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, session: Session, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("reflexmap — foot massage map"))
+        art, content = session.art, session.content
         self._content = content
         self._lang = lang
 
@@ -67,7 +62,7 @@ class MainWindow(QMainWindow):
         notice_row.addWidget(self.notice)
         self._notice_box = notice_box
         outer.addWidget(notice_box)
-        self.show_notices(notices or [])
+        self.show_notices(session.notices)
 
         self.map = FootMap(art, content, lang)
         self.map.set_view_captions(
@@ -77,11 +72,10 @@ class MainWindow(QMainWindow):
                 "side": self.tr("Inner side of the foot"),
             }
         )
-        self.hover_caption = QLabel()
+        self.hover_caption = Caption(lines=2)
         self.hover_caption.setObjectName("hoverCaption")
-        self.hover_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hover_caption.setWordWrap(True)
         style.font(self.hover_caption, 16)
+        self.hover_caption.setFixedHeight(self.hover_caption.sizeHint().height())
         style.colour(self.hover_caption, style.MUTED)
         map_box = QWidget()
         self._map_box = map_box
@@ -91,11 +85,25 @@ class MainWindow(QMainWindow):
         map_col.addWidget(self.hover_caption)
 
         self.panel = ZonePanel(content, lang)
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        map_page = QWidget()
+        map_page.setObjectName("mapPage")
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, map_page)
+        self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(0)
         self._body.addWidget(map_box, 13)
         self._body.addWidget(self.panel, 7)
-        outer.addLayout(self._body, 1)
+
+        self.routines = RoutineTab(
+            session.routines, session.player, art, content, session.sounds, session.awake,
+            session.routine_notices, lang,
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        style.font(self.tabs.tabBar(), 17, bold=True)
+        self.tabs.addTab(map_page, self.tr("Foot map"))
+        self.tabs.addTab(self.routines, self.tr("Routines"))
+        outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
         self.map.zone_selected.connect(self._on_map_zone_selected)

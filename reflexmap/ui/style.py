@@ -21,6 +21,8 @@ BUTTON = "#f3e7dd"
 NOTICE = "#fff1d6"
 NOTICE_TEXT = "#5c3d00"
 FOCUS = "#1d3f8f"
+#: Primary buttons (white text) and the cue colour of the countdown.
+ACCENT_FILL = "#a8432c"
 
 BASE_PX = 15
 
@@ -62,6 +64,18 @@ def tint(widget: QWidget, background: str, text: str | None = None) -> None:
         palette.setColor(QPalette.ColorRole.ButtonText, QColor(text))
     widget.setPalette(palette)
     widget.setAutoFillBackground(True)
+
+
+def primary(widget: QWidget) -> None:
+    """The one button a person is expected to press next: accent fill, white bold text."""
+    palette = widget.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Button, QColor(ACCENT_FILL))
+        palette.setColor(group, QPalette.ColorRole.ButtonText, QColor(SURFACE))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor(BUTTON))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(MUTED))
+    widget.setPalette(palette)
+    font(widget, BASE_PX + 1, bold=True)
 
 
 def colour(widget: QWidget, text: str) -> None:

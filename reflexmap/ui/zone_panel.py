@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reflexmap.content import Content, Titled
 from reflexmap.ui import style
+from reflexmap.ui.richtext import escape
 
 __all__ = ["ZonePanel"]
 
@@ -173,11 +174,6 @@ class ZonePanel(QScrollArea):
 
     def _on_back_clicked(self) -> None:
         self.overview_requested.emit()
-
-
-def escape(text: str) -> str:
-    """Escape text for Qt rich text (the html module costs start-up time)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _section(title: str, body: str) -> str:

@@ -1,0 +1,316 @@
+"""The Routines tab as a visitor uses it, with the player on a stand-in clock."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from reflexmap.player import RoutinePlayer, State
+from reflexmap.ui.main_window import MainWindow
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 50.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class FakeAwake:
+    def __init__(self) -> None:
+        self.holds = 0
+        self.releases = 0
+        self.holding = False
+
+    def hold(self, reason: str) -> bool:
+        self.holds += not self.holding
+        self.holding = True
+        return True
+
+    def release(self) -> None:
+        self.releases += self.holding
+        self.holding = False
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def routines_window(make_window: Callable[..., MainWindow], clock: FakeClock) -> MainWindow:
+    window = make_window("--size", "1280x800")
+    window.routines._player._clock = clock
+    window.routines._awake = FakeAwake()
+    window.tabs.setCurrentWidget(window.routines)
+    return window
+
+
+def _player(window: MainWindow) -> RoutinePlayer:
+    return window.routines._player
+
+
+def _tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    clock.now += seconds
+    _player(window).update()
+
+
+def _text(window: MainWindow, name: str) -> str:
+    widget = window.routines.findChild(QLabel, name)
+    assert widget is not None, name
+    return widget.text()
+
+
+def _click(window: MainWindow, qtbot: QtBot, name: str) -> None:
+    button = window.routines.findChild(QPushButton, name)
+    assert button is not None and button.isVisible(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_tab_has_the_documented_name_and_lists_the_builtin_routines(routines_window: MainWindow) -> None:
+    tab = routines_window.findChild(QWidget, "routinePlayer")
+    assert tab is routines_window.routines
+    items = [tab.findChild(QListWidget, "routineList").item(i).text() for i in range(3)]
+    text = "\n".join(items)
+    assert "Finger self-massage, whole foot" in text and "3 min" in text
+    assert "Massage-ball routine" in text and "A massage ball or a tennis ball" in text
+    assert "Acupressure tour" in text
+    assert "oil or cream" in text
+
+
+def test_safety_check_lists_contraindications_and_gates_the_start(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    tab = routines_window.routines
+    tab.choose("massage-ball")
+    _click(routines_window, qtbot, "startButton")
+    assert tab.page == "safety"
+    safety = _text(routines_window, "safetyList")
+    for words in ("Open wounds", "deformity", "allergy to the ball"):
+        assert words in safety
+    assert "Flat feet" in _text(routines_window, "safetyIndications")
+    _tick(routines_window, clock, 30)
+    assert _player(routines_window).state == State.SAFETY  # nothing starts behind the check
+    _click(routines_window, qtbot, "cancelSafety")
+    assert tab.page == "choose"
+    _click(routines_window, qtbot, "startButton")
+    _click(routines_window, qtbot, "confirmSafety")
+    assert tab.page == "play"
+    assert "Get ready" in _text(routines_window, "stepLabel")
+    assert "roll it slowly back and forth" in _text(routines_window, "instruction")
+
+
+def _start(window: MainWindow, qtbot: QtBot, routine: str, minutes: int | None = None) -> None:
+    window.routines.choose(routine, minutes)
+    _click(window, qtbot, "startButton")
+    if window.routines.page == "safety":
+        _click(window, qtbot, "confirmSafety")
+
+
+def test_a_step_shows_countdown_instruction_position_progress_and_next(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    _start(routines_window, qtbot, "finger-self-massage")
+    assert _text(routines_window, "countdown") == "5"  # the lead-in
+    _tick(routines_window, clock, 5)
+    assert _text(routines_window, "stepLabel") == "Step 1 of 16"
+    assert _text(routines_window, "countdown") == "15"
+    assert "top of the foot" in _text(routines_window, "instruction")
+    assert _text(routines_window, "nextStep").startswith("Next: Thumbs in the centre")
+    _tick(routines_window, clock, 4.5)
+    assert _text(routines_window, "countdown") == "11"
+    assert "left in the routine" in _text(routines_window, "timeLeft")
+    assert "2 min 56 s" in _text(routines_window, "timeLeft")
+    assert routines_window.routines.findChild(QWidget, "routineProgress").value() > 0
+
+
+def test_map_highlight_follows_the_step_on_the_right_foot(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    tab = routines_window.routines
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    assert tab.map.guide == (frozenset({"toes"}), "right")
+    right_toes = tab.map.zone_centre("toes", "sole-right")
+    left_toes = tab.map.zone_centre("toes", "sole-left")
+    assert tab.map.guided_at(right_toes) and not tab.map.guided_at(left_toes)
+    before = tab.map.grab().toImage().pixelColor(right_toes.toPoint())
+    _tick(routines_window, clock, 15)
+    assert tab.map.guide == (frozenset({"metatarsus"}), "right")
+    assert tab.map.grab().toImage().pixelColor(right_toes.toPoint()) != before
+    for _ in range(4):  # arch, heel, medial edge, then the first 15 s of the finishing taps
+        _tick(routines_window, clock, 15)
+    _tick(routines_window, clock, 10)  # the rest of the taps: the left foot begins
+    assert tab.map.guide == (frozenset({"toes"}), "left")
+    assert "Now the left foot" in _text(routines_window, "footBanner")
+    assert tab.map.guided_at(left_toes) and not tab.map.guided_at(right_toes)
+
+
+def test_side_view_zones_are_guided_whatever_the_foot(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    tab = routines_window.routines
+    _start(routines_window, qtbot, "finger-self-massage")
+    _tick(routines_window, clock, 5)
+    assert tab.map.guide == (frozenset({"top"}), "right")
+    assert tab.map.guided_at(tab.map.zone_centre("top", "side"))
+
+
+def test_keyboard_space_pauses_arrows_move_escape_stops(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    _start(routines_window, qtbot, "finger-self-massage")
+    _tick(routines_window, clock, 5)
+    page = routines_window.routines.findChild(QWidget, "playPage")
+    routines_window.routines.findChild(QPushButton, "pauseButton").setFocus()
+    player = _player(routines_window)
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert player.state == State.PAUSED
+    assert "Paused" in _text(routines_window, "stepLabel")
+    assert routines_window.routines.findChild(QPushButton, "pauseButton").text() == "Resume"
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert player.state == State.RUNNING
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert player.index == 1
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    assert player.index == 2
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    assert player.index == 1
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert player.state == State.IDLE
+    assert routines_window.routines.page == "choose"
+
+
+def test_buttons_control_the_player(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    player = _player(routines_window)
+    _click(routines_window, qtbot, "nextButton")
+    assert player.index == 1
+    _click(routines_window, qtbot, "prevButton")
+    assert player.index == 0
+    _click(routines_window, qtbot, "pauseButton")
+    assert player.state == State.PAUSED
+    _click(routines_window, qtbot, "pauseButton")
+    assert player.state == State.RUNNING
+    steps = routines_window.routines.findChild(QListWidget, "stepList")
+    assert steps.count() == 12
+    qtbot.mouseClick(steps.viewport(), Qt.MouseButton.LeftButton, pos=steps.visualItemRect(steps.item(4)).center())
+    assert player.index == 4
+    _click(routines_window, qtbot, "restartButton")
+    assert player.state == State.LEAD_IN and player.index == 0
+    _click(routines_window, qtbot, "stopButton")
+    assert player.state == State.IDLE
+
+
+def test_until_done_step_shows_done_and_waits(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    _start(routines_window, qtbot, "massage-ball")
+    player = _player(routines_window)
+    _tick(routines_window, clock, 5)
+    player.jump(5)
+    assert player.state == State.WAITING
+    assert _text(routines_window, "countdown") == "Done?"
+    _tick(routines_window, clock, 300)
+    assert player.index == 5
+    _click(routines_window, qtbot, "doneButton")
+    assert player.index == 6
+    assert "Now the left foot" in _text(routines_window, "footBanner")
+    assert not routines_window.routines.findChild(QPushButton, "doneButton").isVisible()
+
+
+def test_fit_my_time_changes_the_length(routines_window: MainWindow, qtbot: QtBot) -> None:
+    tab = routines_window.routines
+    tab.choose("finger-self-massage")
+    assert "Length: 3 min" in _text(routines_window, "routineLength")
+    ten = next(b for b in tab.findChildren(QPushButton, "fitButton") if b.text() == "10 min")
+    qtbot.mouseClick(ten, Qt.MouseButton.LeftButton)
+    assert "Length: 10 min" in _text(routines_window, "routineLength")
+    assert _player(routines_window).total_seconds() == 600
+    other = tab.findChild(QWidget, "fitOther")
+    other.setValue(8)
+    assert _player(routines_window).total_seconds() == 480
+    assert "Length: 8 min" in _text(routines_window, "routineLength")
+    as_written = next(b for b in tab.findChildren(QPushButton, "fitButton") if b.text() == "As written")
+    qtbot.mouseClick(as_written, Qt.MouseButton.LeftButton)
+    assert _player(routines_window).total_seconds() == 180
+
+
+def test_completion_screen_says_what_was_done_on_which_feet_in_how_long(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    _start(routines_window, qtbot, "finger-self-massage", minutes=3)
+    _tick(routines_window, clock, 5)
+    for _ in range(20):
+        _tick(routines_window, clock, 10)
+    assert routines_window.routines.page == "done"
+    summary = _text(routines_window, "summary")
+    assert "16 steps" in summary
+    assert "on the right foot, then the left" in summary
+    assert "in 3 min" in summary
+    assert "Achilles tendon" in summary and "Toes" in summary
+    _click(routines_window, qtbot, "chooseButton")
+    assert routines_window.routines.page == "choose"
+
+
+def test_screen_is_kept_awake_only_while_playing(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    awake = routines_window.routines._awake
+    _start(routines_window, qtbot, "acupressure-tour")
+    assert awake.holding
+    _player(routines_window).pause()
+    assert not awake.holding
+    _player(routines_window).resume()
+    assert awake.holding
+    _player(routines_window).stop()
+    assert not awake.holding and awake.holds == 2
+
+
+def test_cues_show_visually_and_mute_silences_sound(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    tab = routines_window.routines
+    played: list[str] = []
+    tab._sounds.play = lambda cue: played.append(cue) if not tab._sounds.muted else None  # type: ignore[method-assign]
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    countdown = tab.findChild(QLabel, "countdown")
+    normal = countdown.palette().windowText().color().name()
+    _tick(routines_window, clock, 12.2)  # 2.8 s left: the 3 cue
+    assert countdown.palette().windowText().color().name() != normal
+    assert played[-1] == "3"
+    _click(routines_window, qtbot, "muteButton")
+    assert tab.findChild(QPushButton, "muteButton").text() == "Sound off"
+    count = len(played)
+    _tick(routines_window, clock, 1)
+    assert len(played) == count
+
+
+def test_player_works_silently_when_audio_cannot_load(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_multimedia(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name.startswith("PySide6.QtMultimedia"):
+            raise ImportError("libpulse.so.0: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_multimedia)
+    from reflexmap.sound import SoundCues
+
+    sounds = SoundCues()
+    routines_window.routines._sounds = sounds
+    with caplog.at_level(logging.WARNING, logger="reflexmap.sound"):
+        _start(routines_window, qtbot, "acupressure-tour")
+        for _ in range(30):
+            _tick(routines_window, clock, 1)
+    assert not sounds.available
+    assert _player(routines_window).index >= 1
+    lines = [r for r in caplog.records if r.name == "reflexmap.sound"]
+    assert len(lines) == 1 and "sound is off" in lines[0].getMessage()

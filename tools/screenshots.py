@@ -1,0 +1,81 @@
+"""Render the README screenshots (offscreen): python tools/screenshots.py [OUTDIR]
+
+Each picture is the real window built by ``create_window``; the routine
+pictures drive the player with a stand-in clock, so they show a moment in
+the middle of a step without waiting for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reflexmap.app import create_window  # noqa: E402
+
+
+class Clock:
+    now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def shoot(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def routine_window(size: str, clock: Clock):  # type: ignore[no-untyped-def]
+    window = create_window(["--size", size])
+    player = window.routines._player
+    player._clock = clock
+    window.tabs.setCurrentWidget(window.routines)
+    return window, player
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    QApplication.instance() or QApplication([])
+    shoot(create_window(["--size", "1280x800"]), out / "map-landscape.png")
+    shoot(create_window(["--size", "1280x800", "--zone", "heel"]), out / "map-heel-landscape.png")
+    shoot(create_window(["--size", "800x1280", "--zone", "medial-edge"]), out / "map-portrait.png")
+
+    clock = Clock()
+    window, player = routine_window("1280x800", clock)
+    window.routines.choose("massage-ball", 5)
+    shoot(window, out / "routines-choose.png")
+    player.start()
+    shoot(window, out / "routines-safety.png")
+    player.confirm_safety()
+    clock.now += 5.0
+    player.update()
+    player.next()
+    clock.now += 7.4
+    player.update()
+    shoot(window, out / "routines-playing.png")
+
+    window, player = routine_window("800x1280", clock)
+    window.routines.choose("finger-self-massage")
+    player.start()
+    player.confirm_safety()
+    clock.now += 5.0
+    player.update()
+    player.jump(8)
+    clock.now += 3.2
+    player.update()
+    shoot(window, out / "routines-playing-portrait.png")
+    for _ in range(40):
+        clock.now += 10
+        player.update()
+    shoot(window, out / "routines-done.png")
+
+
+if __name__ == "__main__":
+    main()
