@@ -136,6 +136,8 @@ class RoutinePlayer(QObject):
         self._records: list[StepRecord] = []
         self._active = 0.0
         self._active_since: float | None = None
+        #: When the last run finished, on the player's clock (the scheduled moment, not when noticed).
+        self.finished_at: float | None = None
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
         self._wake.setTimerType(Qt.TimerType.PreciseTimer)
@@ -405,6 +407,7 @@ class RoutinePlayer(QObject):
             self._records.append(StepRecord(self._index, self._started, at, completed))
 
     def _finish(self, at: float) -> None:
+        self.finished_at = at
         self._deadline = None
         self._wake.stop()
         self._set_state(State.FINISHED, at)

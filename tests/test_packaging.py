@@ -79,9 +79,9 @@ def test_model_modules_never_import_qtwidgets() -> None:
     code = textwrap.dedent(
         """
         import sys
-        import reflexmap.cache, reflexmap.content, reflexmap.schema, reflexmap.resources
+        import reflexmap.cache, reflexmap.content, reflexmap.schema, reflexmap.resources, reflexmap.routines
         assert not any(m.startswith("PySide6") for m in sys.modules), "content layer imported Qt"
-        import reflexmap.geometry
+        import reflexmap.geometry, reflexmap.player, reflexmap.sound, reflexmap.awake, reflexmap.session
         widgets = [m for m in sys.modules if m.startswith("PySide6.QtWidgets")]
         assert not widgets, widgets
         print("ok")
