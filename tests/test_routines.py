@@ -127,7 +127,7 @@ def test_user_folder_and_routines_option_feed_the_routines_tab(tmp_path: Path, u
     code = (
         "from reflexmap.app import create_window;"
         f"w = create_window(['--routines', {str(extra)!r}]);"
-        "t = w.routines;"
+        "t = w.routines; w.show(); w.tabs.setCurrentWidget(t);"
         "print([t._routines[i].name('en') for i in range(len(t._routines))]);"
         "print(t.notice.isVisibleTo(t), t.notice.text())"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -110,25 +110,37 @@ class RoutineTab(QWidget):
         self._awake = awake
         self._lang = lang
         self._target_minutes: int | None = None
-
-        self._pages = QStackedWidget()
-        self._choose = self._build_choose_page(notices or [])
-        self._safety = self._build_safety_page()
-        self._play = self._build_play_page(art, content)
-        self._done = self._build_done_page()
-        for page in (self._choose, self._safety, self._play, self._done):
-            self._pages.addWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._pages)
-
+        self._art = art
+        self._notices = notices or []
+        self._built = False
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
         player.state_changed.connect(self._on_player_state_changed)
         player.step_changed.connect(self._on_player_step_changed)
         player.tick.connect(self._refresh_time)
         player.cue.connect(self._on_player_cue)
-        if routines:
+
+    def _ensure_built(self) -> None:
+        """Build the pages the first time the tab is needed (keeps start-up lean)."""
+        if self._built:
+            return
+        self._built = True
+        self._pages = QStackedWidget()
+        self._choose = self._build_choose_page(self._notices)
+        self._safety = self._build_safety_page()
+        self._play = self._build_play_page(self._art, self._content)
+        self._done = self._build_done_page()
+        for page in (self._choose, self._safety, self._play, self._done):
+            self._pages.addWidget(page)
+        self._outer.addWidget(self._pages)
+        if self._routines:
             self._list.setCurrentRow(0)
-        self._on_player_state_changed(player.state.value)
+        self._orient()
+        self._on_player_state_changed(self._player.state.value)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        self._ensure_built()
+        super().showEvent(event)
 
     # --- pages --------------------------------------------------------------------
 
@@ -240,8 +252,8 @@ class RoutineTab(QWidget):
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         body.setContentsMargins(12, 12, 12, 12)
         self._play_body = body
-        self.map = FootMap(art, content, self._lang, interactive=False)
-        self.map.set_view_captions(
+        self._map = FootMap(art, content, self._lang, interactive=False)
+        self._map.set_view_captions(
             {
                 "sole-left": self.tr("Left foot, sole"),
                 "sole-right": self.tr("Right foot, sole"),
@@ -249,7 +261,7 @@ class RoutineTab(QWidget):
             }
         )
         left = QVBoxLayout()
-        left.addWidget(self.map, 3)
+        left.addWidget(self._map, 3)
         self._steps = QListWidget()
         self._steps.setObjectName("stepList")
         self._steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -340,17 +352,27 @@ class RoutineTab(QWidget):
     @property
     def page(self) -> str:
         """Which page shows: "choose", "safety", "play" or "done"."""
+        self._ensure_built()
         return ("choose", "safety", "play", "done")[self._pages.currentIndex()]
+
+    @property
+    def map(self) -> FootMap:
+        """The guide map on the player page."""
+        self._ensure_built()
+        return self._map
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
-        self.map.set_language(lang)
+        if not self._built:
+            return
+        self._map.set_language(lang)
         for i, routine in enumerate(self._routines):
             self._list.item(i).setText(self._list_text(routine))
         self._refresh_all()
 
     def choose(self, routine_id: str, minutes: int | None = None) -> None:
         """Select a routine and a length, as the person would on the first page."""
+        self._ensure_built()
         for i, routine in enumerate(self._routines):
             if routine.id == routine_id:
                 self._target_minutes = minutes
@@ -394,6 +416,8 @@ class RoutineTab(QWidget):
         self._refresh_controls()
 
     def _on_player_state_changed(self, value: str) -> None:
+        if not self._built:
+            return
         state = State(value)
         page = {
             State.IDLE: self._choose,
@@ -411,11 +435,15 @@ class RoutineTab(QWidget):
         self._refresh_all()
 
     def _on_player_step_changed(self, index: int) -> None:
+        if not self._built:
+            return
         if 0 <= index < self._steps.count():
             self._steps.setCurrentRow(index)
         self._refresh_all()
 
     def _on_player_cue(self, cue: str) -> None:
+        if not self._built:
+            return
         self._sounds.play(cue)
         # the visual cue is always there: the countdown turns the accent colour for 3-2-1
         counting = cue in ("3", "2", "1")
@@ -499,7 +527,7 @@ class RoutineTab(QWidget):
         current = player.current()
         state = player.state
         if current is None:
-            self.map.set_guide(())
+            self._map.set_guide(())
             return
         step = current.step
         index = player.index
@@ -524,9 +552,11 @@ class RoutineTab(QWidget):
             foot_text = self.tr("Now the left foot") if step.foot == "left" else self.tr("Now the right foot")
         self._foot.setText(foot_text)
         style.colour(self._foot, style.ACCENT_FILL if changed else style.TEXT)
-        self.map.set_guide(step.zones, step.foot if step.foot in ("left", "right") else None, pulsing=not paused)
+        self._map.set_guide(step.zones, step.foot if step.foot in ("left", "right") else None, pulsing=not paused)
 
     def _refresh_time(self) -> None:
+        if not self._built:
+            return
         player = self._player
         lang = self._lang
         state = player.state
@@ -590,8 +620,14 @@ class RoutineTab(QWidget):
         }.get(foot, "")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        portrait = event.size().height() > event.size().width()
+        self._orient()
+        super().resizeEvent(event)
+
+    def _orient(self) -> None:
+        """Side by side in landscape, stacked in portrait."""
+        if not self._built:
+            return
+        portrait = self.height() > self.width()
         direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         self._play_body.setDirection(direction)
         self._choose_body.setDirection(direction)
-        super().resizeEvent(event)
