@@ -128,6 +128,7 @@ def test_user_folder_and_routines_option_feed_the_routines_tab(tmp_path: Path, u
         "from reflexmap.app import create_window;"
         f"w = create_window(['--routines', {str(extra)!r}]);"
         "t = w.routines; w.show(); w.tabs.setCurrentWidget(t);"
+        "from PySide6.QtWidgets import QApplication; QApplication.processEvents();"
         "print([t._routines[i].name('en') for i in range(len(t._routines))]);"
         "print(t.notice.isVisibleTo(t), t.notice.text())"
     )
