@@ -376,6 +376,13 @@ class RoutineTab(QWidget):
         for i, routine in enumerate(self._routines):
             if routine.id == routine_id:
                 self._target_minutes = minutes
+                if minutes in FIT_CHOICES:
+                    self._fit_buttons[FIT_CHOICES.index(minutes)].setChecked(True)
+                else:
+                    self._fit_other.blockSignals(True)
+                    self._fit_other.setValue(int(minutes or 1))
+                    self._fit_other.blockSignals(False)
+                    self._fit_other_button.setChecked(True)
                 self._list.setCurrentRow(i)
                 self._on_list_row_changed(i)
                 return

@@ -22,7 +22,7 @@ NOTICE = "#fff1d6"
 NOTICE_TEXT = "#5c3d00"
 FOCUS = "#1d3f8f"
 #: Primary buttons (white text) and the cue colour of the countdown.
-ACCENT_FILL = "#a8432c"
+ACCENT_FILL = "#8f3822"
 
 BASE_PX = 15
 

@@ -314,3 +314,30 @@ def test_player_works_silently_when_audio_cannot_load(
     assert _player(routines_window).index >= 1
     lines = [r for r in caplog.records if r.name == "reflexmap.sound"]
     assert len(lines) == 1 and "sound is off" in lines[0].getMessage()
+
+
+def test_guide_pulses_while_playing_and_holds_still_when_paused(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    tab = routines_window.routines
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    fmap = tab.map
+    assert fmap._pulse.isActive()
+
+    class Elapsed:
+        ms = 0
+
+        def elapsed(self) -> int:
+            return self.ms
+
+    fmap._pulse_clock = Elapsed()  # the animation's own clock, stood in for
+    point = fmap.zone_centre("toes", "sole-right").toPoint()
+    colours = []
+    for ms in (0, 500, 1000, 1500):
+        fmap._pulse_clock.ms = ms
+        colours.append(fmap.grab().toImage().pixelColor(point).name())
+    assert len(set(colours)) >= 3, colours  # it breathes
+    _player(routines_window).pause()
+    assert not fmap._pulse.isActive()
+    assert fmap.guide[0] == frozenset({"toes"})  # still shown, just not moving
