@@ -12,9 +12,12 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reflexmap import __version__
-from reflexmap.content import Content, load_content
-from reflexmap.geometry import Art, ArtError, load_art
 from reflexmap.awake import ScreenAwake
+from reflexmap.config import Config, ConfigError, load_config
+from reflexmap.content import LANGUAGES, Content, load_content
+from reflexmap.geometry import Art, ArtError, load_art
+from reflexmap.i18n import Language, resolve_language, system_language
+from reflexmap.messages import Message
 from reflexmap.player import RoutinePlayer
 from reflexmap.resources import asset_path
 from reflexmap.routines import Routine, load_routines
@@ -56,6 +59,8 @@ def build_parser(zone_ids: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     parser.add_argument("--routines", type=Path, metavar="DIR", help="also load the routine files (*.toml) in DIR")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the window to a PNG and exit")
     parser.add_argument("--zone", metavar="NAME", choices=zone_ids or None, help="select this zone at start")
+    parser.add_argument("--lang", choices=LANGUAGES, help="start in this language (default: config, then system)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config folder)")
     parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
     parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
     return parser
@@ -113,13 +118,16 @@ def _build_window(opts: argparse.Namespace, content: Content) -> QMainWindow:
     from reflexmap.ui.style import apply_style
 
     apply_style(_application())
-    art, notices = _load_art(opts.art, content)
+    config, notices = _load_config(opts.config)
+    art, art_notices = _load_art(opts.art, content)
     routines, routine_notices = _load_routines(opts.routines)
     session = Session(
         art=art, content=content, routines=routines, player=RoutinePlayer(), sounds=SoundCues(),
-        awake=ScreenAwake(), notices=notices, routine_notices=routine_notices,
+        awake=ScreenAwake(), notices=notices + art_notices, routine_notices=routine_notices,
     )
-    window = MainWindow(session)
+    language = Language(resolve_language(opts.lang, config.language, system_language()), _cache_dir())
+    window = MainWindow(session, language)
+    language.setParent(window)
     session.player.setParent(window)
     session.sounds.setParent(window)
     window.resize(*opts.size)
@@ -147,10 +155,19 @@ def routine_folders(extra: Path | None = None) -> list[Path]:
 def _load_routines(extra: Path | None) -> tuple[list[Routine], list[str]]:
     routines, notices = load_routines(routine_folders(extra), _cache_dir())
     if extra is not None and not extra.is_dir():
-        notices.append(f"{extra}: --routines names no folder.")
+        notices.append(Message("{folder}: --routines names no folder.", folder=str(extra)))
     for notice in notices:
         logger.warning("%s", notice)
     return routines, notices
+
+
+def _load_config(path: Path | None) -> tuple[Config, list[str]]:
+    """The settings, or the defaults and a notice saying why."""
+    try:
+        return load_config(path), []
+    except ConfigError as e:
+        logger.warning("%s", e)
+        return Config(), [Message("{problem} Using the default settings.", problem=e.args[0])]
 
 
 def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
@@ -163,27 +180,20 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
         art = load_art(path, cache)
     except ArtError as e:
         logger.warning("%s", e)
-        return load_art(builtin, cache), [_("{problem} Showing the built-in feet instead.").format(problem=e)]
+        return load_art(builtin, cache), [Message("{problem} Showing the built-in feet instead.", problem=e.args[0])]
     known = set(content.zone_ids)
     found = {s.zone for s in art.shapes}
     if not found & known:
-        message = f"{path.name}: none of its data-zone names ({', '.join(sorted(found))}) is a zone reflexmap knows."
+        message = Message("{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
+                          file=path.name, names=", ".join(sorted(found)))
         logger.warning("%s", message)
-        return load_art(builtin, cache), [_("{problem} Showing the built-in feet instead.").format(problem=message)]
+        return load_art(builtin, cache), [Message("{problem} Showing the built-in feet instead.", problem=message)]
     notices = []
     if found - known:
         unknown = ", ".join(sorted(found - known))
-        notices.append(_("{file}: data-zone names not known to reflexmap are ignored: {names}.").format(
-            file=path.name, names=unknown
-        ))
+        notices.append(Message("{file}: data-zone names not known to reflexmap are ignored: {names}.",
+                               file=path.name, names=unknown))
     return art, notices
-
-
-def _(text: str) -> str:
-    """Mark a user-facing string for translation (outside any QObject)."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("app", text)
 
 
 def _screenshot(window: QMainWindow, path: Path) -> int:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
 __all__ = ["LANGUAGES", "ZONES", "Content", "ContentError", "Text", "Zone", "load_content"]
@@ -36,12 +37,16 @@ class Text:
     uk: str
 
     def __post_init__(self) -> None:
-        for lang, name in (("en", "English"), ("uk", "Ukrainian")):
-            value = getattr(self, lang)
+        for value, empty, too_long in (
+            (self.en, Message("the English text (en) is empty"),
+             Message("the English text (en) is longer than {limit} characters", limit=MAX_TEXT)),
+            (self.uk, Message("the Ukrainian text (uk) is empty"),
+             Message("the Ukrainian text (uk) is longer than {limit} characters", limit=MAX_TEXT)),
+        ):
             if not value.strip():
-                raise ValueError(f"the {name} text ({lang}) is empty")
+                raise ValueError(empty)
             if len(value) > MAX_TEXT:
-                raise ValueError(f"the {name} text ({lang}) is longer than {MAX_TEXT} characters")
+                raise ValueError(too_long)
 
     def __call__(self, lang: str) -> str:
         return self.uk if lang == "uk" else self.en
@@ -56,7 +61,7 @@ class Titled:
 def check_zone_id(value: str) -> None:
     """Raise ValueError unless ``value`` looks like a zone id ("medial-edge")."""
     if not _ZONE_ID.fullmatch(value):
-        raise ValueError(f"{value!r} is not a zone id (lower-case letters, digits and dashes)")
+        raise ValueError(Message("{value!r} is not a zone id (lower-case letters, digits and dashes)", value=value))
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ class Zone:
     def __post_init__(self) -> None:
         check_zone_id(self.id)
         if not self.technique:
-            raise ValueError("a zone needs at least one technique step")
+            raise ValueError(Message("a zone needs at least one technique step"))
 
 
 @dataclass(frozen=True)
@@ -126,12 +131,14 @@ def _check(content: Content, path: Path) -> None:
     ids = [z.id for z in content.zones]
     for i, zone_id in enumerate(ids):
         if zone_id in ids[:i]:
-            raise ContentError(f"{path.name}: field zones[{i}].id: zone {zone_id!r} appears twice.")
+            raise ContentError(Message("{file}: field zones[{i}].id: zone {zone!r} appears twice.", file=path.name, i=i, zone=zone_id))
         if zone_id not in ZONES:
-            raise ContentError(f"{path.name}: field zones[{i}].id: {zone_id!r} is not one of {', '.join(ZONES)}.")
+            raise ContentError(Message("{file}: field zones[{i}].id: {zone!r} is not one of {choices}.", file=path.name, i=i,
+                                       zone=zone_id, choices=", ".join(ZONES)))
     missing = [z for z in ZONES if z not in ids]
     if missing:
-        raise ContentError(f"{path.name}: field zones: no entry for {', '.join(missing)}.")
+        raise ContentError(Message("{file}: field zones: no entry for {zones}.", file=path.name, zones=", ".join(missing)))
     for i, entry in enumerate(content.body_index):
         if entry.zone not in ids:
-            raise ContentError(f"{path.name}: field body_index[{i}].zone: there is no zone {entry.zone!r}.")
+            raise ContentError(Message("{file}: field body_index[{i}].zone: there is no zone {zone!r}.", file=path.name, i=i,
+                                       zone=entry.zone))

@@ -27,6 +27,7 @@ from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, QSizeF, Q
 from PySide6.QtGui import QPainterPath
 
 from reflexmap.cache import remembered
+from reflexmap.messages import Message
 from reflexmap.schema import read_bytes
 
 if TYPE_CHECKING:
@@ -106,15 +107,15 @@ def _parse(source: Path, data: bytes) -> Art:
 
         doc = se.SVG.parse(io.BytesIO(data), reify=True)
     except RecursionError:
-        raise ArtError(f"{name}: a <use> refers to itself or the nesting is too deep.") from None
+        raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
     except (ET.ParseError, ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
-        raise ArtError(f"{name}: svgelements could not read the drawing ({e}).") from None
+        raise ArtError(Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))) from None
     if doc is None or not isinstance(doc, se.SVG):
-        raise ArtError(f"{name}: the file has no <svg> drawing in it.")
+        raise ArtError(Message("{file}: the file has no <svg> drawing in it.", file=name))
     width, height = _size(doc, name)
     shapes, views = _collect(doc, name, se)
     if not shapes:
-        raise ArtError(f'{name}: no element has a data-zone attribute, so there is nothing to touch.')
+        raise ArtError(Message("{file}: no element has a data-zone attribute, so there is nothing to touch.", file=name))
     return Art(
         source=source,
         size=QSizeF(width, height),
@@ -157,26 +158,27 @@ def _check_xml(data: bytes, name: str) -> None:
     except DefusedXmlException as e:
         kind = type(e).__name__
         what = {
-            "DTDForbidden": "a DTD (<!DOCTYPE ...>)",
-            "EntitiesForbidden": "an <!ENTITY> declaration",
-            "ExternalReferenceForbidden": "a reference to an external file",
-        }.get(kind, "an unsafe XML construct")
-        raise ArtError(f"{name}: the file contains {what}, which reflexmap refuses for safety; remove it.") from None
+            "DTDForbidden": Message("a DTD (<!DOCTYPE ...>)"),
+            "EntitiesForbidden": Message("an <!ENTITY> declaration"),
+            "ExternalReferenceForbidden": Message("a reference to an external file"),
+        }.get(kind, Message("an unsafe XML construct"))
+        raise ArtError(Message("{file}: the file contains {what}, which reflexmap refuses for safety; remove it.",
+                                file=name, what=what)) from None
     except ET.ParseError as e:
-        raise ArtError(f"{name}: the file is not well-formed XML ({e}).") from None
+        raise ArtError(Message("{file}: the file is not well-formed XML ({detail}).", file=name, detail=str(e))) from None
     except (RecursionError, MemoryError):
-        raise ArtError(f"{name}: the file is nested too deeply to read.") from None
+        raise ArtError(Message("{file}: the file is nested too deeply to read.", file=name)) from None
     if root.tag not in (f"{_SVG_NS}svg", "svg"):
-        raise ArtError(f"{name}: the top element is <{_local(root.tag)}>, not <svg>.")
+        raise ArtError(Message("{file}: the top element is <{tag}>, not <svg>.", file=name, tag=_local(root.tag)))
     count = 0
     stack: list[tuple[ET.Element, int]] = [(root, 1)]
     while stack:
         el, depth = stack.pop()
         count += 1
         if depth > MAX_DEPTH:
-            raise ArtError(f"{name}: elements are nested more than {MAX_DEPTH} deep.")
+            raise ArtError(Message("{file}: elements are nested more than {limit} deep.", file=name, limit=MAX_DEPTH))
         if count > MAX_ELEMENTS:
-            raise ArtError(f"{name}: the drawing has more than {MAX_ELEMENTS} elements.")
+            raise ArtError(Message("{file}: the drawing has more than {limit} elements.", file=name, limit=MAX_ELEMENTS))
         if _local(el.tag) == "path":
             _check_path_data(el.get("d", ""), name, el)
         stack.extend((child, depth + 1) for child in el)
@@ -189,7 +191,8 @@ def _check_path_data(d: str, name: str, el: ET.Element) -> None:
         m = _PATH_TOKEN.match(d, pos)
         if not m or m.end() == pos:
             near = d[pos : pos + 12].strip()
-            raise ArtError(f'{name}: path {_describe(el)} has unreadable data in its "d" attribute near "{near}".')
+            raise ArtError(Message('{file}: path {element} has unreadable data in its "d" attribute near "{near}".',
+                                  file=name, element=_describe(el), near=near))
         pos = m.end()
 
 
@@ -212,11 +215,11 @@ def _size(doc: object, name: str) -> tuple[float, float]:
     height = float(getattr(doc, "height", 0) or 0)
     viewbox = getattr(doc, "viewbox", None)
     if viewbox is not None and (not viewbox.width or not viewbox.height):
-        raise ArtError(f"{name}: the viewBox has zero width or height.")
+        raise ArtError(Message("{file}: the viewBox has zero width or height.", file=name))
     if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
-        raise ArtError(f"{name}: the drawing has no usable width and height.")
+        raise ArtError(Message("{file}: the drawing has no usable width and height.", file=name))
     if width > MAX_COORD or height > MAX_COORD:
-        raise ArtError(f"{name}: the drawing's width or height is absurdly large.")
+        raise ArtError(Message("{file}: the drawing's width or height is absurdly large.", file=name))
     return width, height
 
 
@@ -312,7 +315,8 @@ def _pt(p: object, el: object, name: str) -> tuple[float, float]:
     x, y = float(p.x), float(p.y)  # type: ignore[attr-defined]
     if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > MAX_COORD or abs(y) > MAX_COORD:
         zone = el.values.get("data-zone") or el.values.get("id") or type(el).__name__  # type: ignore[attr-defined]
-        raise ArtError(f'{name}: element "{zone}" has a coordinate that is not a usable number ({x:g}, {y:g}).')
+        raise ArtError(Message('{file}: element "{element}" has a coordinate that is not a usable number ({x:g}, {y:g}).',
+                              file=name, element=str(zone), x=x, y=y))
     return x, y
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reflexmap.content import ZONES, Text
+from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
 __all__ = ["FEET", "UNTIL_DONE", "Routine", "RoutineError", "Step", "load_routine", "load_routines"]
@@ -51,22 +52,25 @@ class Step:
     def __post_init__(self) -> None:
         zones = (self.zone,) if isinstance(self.zone, str) else tuple(self.zone)
         if not zones:
-            raise ValueError("zone: name at least one zone")
+            raise ValueError(Message("name at least one zone", at_field="zone"))
         for zone in zones:
             if zone not in ZONES:
-                raise ValueError(f"zone: {zone!r} is not a zone reflexmap knows ({', '.join(ZONES)})")
+                raise ValueError(Message("{zone!r} is not a zone reflexmap knows ({choices})", at_field="zone", zone=zone,
+                                         choices=", ".join(ZONES)))
         object.__setattr__(self, "zone", zones)
         if self.foot not in FEET:
-            raise ValueError(f"foot: {self.foot!r} is not one of left, right, both, none")
+            raise ValueError(Message("{foot!r} is not one of left, right, both, none", at_field="foot", foot=self.foot))
         if isinstance(self.duration, str):
             if self.duration != UNTIL_DONE:
-                raise ValueError(f'duration: {self.duration!r} is neither a number of seconds nor "{UNTIL_DONE}"')
+                raise ValueError(Message('{value!r} is neither a number of seconds nor "until-done"', at_field="duration",
+                                         value=self.duration))
         elif not math.isfinite(self.duration):
-            raise ValueError("duration: is not a number of seconds")
+            raise ValueError(Message("is not a number of seconds", at_field="duration"))
         elif self.duration <= 0:
-            raise ValueError(f"duration: must be more than 0 seconds (it is {self.duration:g})")
+            raise ValueError(Message("must be more than 0 seconds (it is {value:g})", at_field="duration", value=self.duration))
         elif self.duration > MAX_STEP_SECONDS:
-            raise ValueError(f"duration: {self.duration:g} seconds is too long; a step lasts at most {MAX_STEP_SECONDS}")
+            raise ValueError(Message("{value:g} seconds is too long; a step lasts at most {limit}", at_field="duration",
+                                     value=self.duration, limit=MAX_STEP_SECONDS))
 
     @property
     def zones(self) -> tuple[str, ...]:
@@ -96,9 +100,9 @@ class Routine:
 
     def __post_init__(self) -> None:
         if not self.steps:
-            raise ValueError("steps: a routine needs at least one step")
+            raise ValueError(Message("a routine needs at least one step", at_field="steps"))
         if len(self.steps) > MAX_STEPS:
-            raise ValueError(f"steps: {len(self.steps)} steps is too many; at most {MAX_STEPS}")
+            raise ValueError(Message("{count} steps is too many; at most {limit}", at_field="steps", count=len(self.steps), limit=MAX_STEPS))
 
     def sequence(self) -> tuple[Step, ...]:
         """The steps as played: with ``then_other_foot``, again on the other foot."""
@@ -138,7 +142,7 @@ def load_routines(folders: list[Path], cache_dir: Path | None = None) -> tuple[l
             try:
                 routine = load_routine(path, cache_dir)
             except RoutineError as e:
-                notices.append(str(e))
+                notices.append(e.args[0])
                 continue
             found[routine.id] = routine
     return list(found.values()), notices

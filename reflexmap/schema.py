@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reflexmap.cache import remembered
+from reflexmap.messages import Message
 
 if TYPE_CHECKING:
     import msgspec
@@ -27,14 +28,14 @@ def read_bytes(path: Path, error: type[ValueError], max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise error(f"{name}: the file is {size:,} bytes; the limit is {max_bytes:,}.")
+            raise error(Message("{file}: the file is {size:,} bytes; the limit is {limit:,}.", file=name, size=size, limit=max_bytes))
         return path.read_bytes()
     except FileNotFoundError:
-        raise error(f"{name}: no such file ({path}).") from None
+        raise error(Message("{file}: no such file ({path}).", file=name, path=str(path))) from None
     except IsADirectoryError:
-        raise error(f"{name}: this is a folder, not a file.") from None
+        raise error(Message("{file}: this is a folder, not a file.", file=name)) from None
     except OSError as e:
-        raise error(f"{name}: cannot be read ({e.strerror or e}).") from None
+        raise error(Message("{file}: cannot be read ({detail}).", file=name, detail=str(e.strerror or e))) from None
 
 
 def read_toml(
@@ -72,38 +73,51 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError]) -> T:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise error(f"{name}: line {line} is not UTF-8 text; save the file as UTF-8.") from None
+        raise error(Message("{file}: line {line} is not UTF-8 text; save the file as UTF-8.", file=name, line=line)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise error(f"{name}: not valid TOML ({e}).") from None
+        raise error(Message("{file}: not valid TOML ({detail}).", file=name, detail=str(e))) from None
     try:
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as e:
-        raise error(f"{name}: {describe(e)}") from None
+        raise error(describe(e, name)) from None
 
 
-def describe(e: msgspec.ValidationError) -> str:
-    """Turn msgspec's "Expected `int`, got `str` - at `$.steps[2].duration`" into plain words.
+def describe(e: msgspec.ValidationError, file: str) -> Message:
+    """One sentence for a failed check: which file, which step (counted from 1), which field, what.
 
-    Lists of steps are counted from 1 for people ("step 3, field duration");
-    checks in ``__post_init__`` start their message with the field's name.
+    msgspec says "Expected `int`, got `str` - at `$.steps[2].duration`"; a
+    ``__post_init__`` check raises a :class:`Message` with an ``at_field``
+    value naming the field it is about.
     """
     text = str(e)
     what, _, where = text.partition(" - at `$")
-    what = what.replace("`", "").strip()
     where = where.rstrip("`").lstrip(".")
-    field, sep, rest = what.partition(": ")
-    if sep and field.isidentifier():  # "duration: must be ..." from a __post_init__ check
+    problem = _problem(e, what)
+    field = problem.params.get("at_field")  # a __post_init__ check names its field
+    if field:
         where = f"{where}.{field}" if where else field
-        what = rest
-    what = what.replace("Object missing required field", "missing field")
-    what = what[:1].lower() + what[1:]
-    _, _, inner = where.partition("].")
-    if where.startswith("steps[") and (inner or where.endswith("]")):
-        number = int(where[len("steps[") :].split("]")[0]) + 1
-        inner = inner if inner else ""
-        return f"step {number}, field {inner}: {what}." if inner else f"step {number}: {what}."
+    if where.startswith("steps[") and "]" in where:
+        number = int(where[len("steps[") : where.index("]")]) + 1
+        inner = where[where.index("]") + 1 :].lstrip(".")
+        if inner:
+            return Message("{file}: step {step}, field {field}: {problem}.", file=file, step=number, field=inner,
+                           problem=problem)
+        return Message("{file}: step {step}: {problem}.", file=file, step=number, problem=problem)
     if where:
-        return f"field {where}: {what}."
-    return f"{what}."
+        return Message("{file}: field {field}: {problem}.", file=file, field=where, problem=problem)
+    return Message("{file}: {problem}.", file=file, problem=problem)
+
+
+def _problem(e: msgspec.ValidationError, what: str) -> Message:
+    cause = e.__cause__.args[0] if e.__cause__ is not None and e.__cause__.args else None
+    if isinstance(cause, Message):
+        return cause
+    if what.startswith("Expected `") and "`, got `" in what:
+        expected, _, got = what[len("Expected `") :].partition("`, got `")
+        return Message("expected {expected}, got {got}", expected=expected, got=got.rstrip("`"))
+    if what.startswith("Object missing required field `"):
+        return Message("missing field {field}", field=what[len("Object missing required field `") :].rstrip("`"))
+    detail = what.replace("`", "")
+    return Message("{detail}", detail=detail[:1].lower() + detail[1:])

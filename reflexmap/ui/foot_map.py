@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reflexmap.content import Content
 from reflexmap.geometry import Art
+from reflexmap.ui import style
 
 __all__ = ["FootMap"]
 
@@ -374,19 +376,34 @@ class FootMap(QWidget):
     def _on_pulse_timeout(self) -> None:
         self._update_zones(*self._guide)
 
-    def _paint_captions(self, painter: QPainter) -> None:
-        if not self.view_captions:
-            return
-        font = QFont(self.font())
-        font.setPixelSize(max(13, round(19 * self._to_widget.m11())))
-        painter.setFont(font)
-        painter.setPen(CAPTION)
+    def caption_layout(self) -> list[tuple[str, QRectF, QFont]]:
+        """Each view's caption, where it goes and in which font (widget coordinates).
+
+        A caption gets the width of its view plus a little; the font shrinks
+        (down to 11 px) until the text fits, so captions never run into each other.
+        """
+        laid: list[tuple[str, QRectF, QFont]] = []
         for view, box in self._art.views.items():
             text = self.view_captions.get(view)
             if not text:
                 continue
             wbox = self._to_widget.mapRect(box)
-            rect = QRectF(wbox.left() - 40, wbox.bottom() + 4, wbox.width() + 80, font.pixelSize() * 1.6)
+            width = wbox.width() + 20
+            font = QFont(self.font())
+            px = max(style.scaled(13), style.scaled(19 * self._to_widget.m11()))
+            font.setPixelSize(px)
+            while px > 11 and QFontMetricsF(font).horizontalAdvance(text) > width:
+                px -= 1
+                font.setPixelSize(px)
+            height = QFontMetricsF(font).height() + 4
+            rect = QRectF(wbox.center().x() - width / 2, wbox.bottom() + 4, width, height)
+            laid.append((text, rect, font))
+        return laid
+
+    def _paint_captions(self, painter: QPainter) -> None:
+        painter.setPen(CAPTION)
+        for text, rect, font in self.caption_layout():
+            painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     # --- events ----------------------------------------------------------------

@@ -1,81 +1,80 @@
-"""The main window: a Map tab (the foot map beside or above the zone panel) and a Routines tab."""
+"""The main window: a Map tab (the foot map beside or above the zone panel) and a Routines tab.
+
+The header always shows the language switch ("УКР | ENG") and the text-size
+control; both act live, keeping the chosen zone, the open tab and a playing
+routine as they are.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reflexmap.i18n import Language
 from reflexmap.session import Session
 from reflexmap.ui import style
 from reflexmap.ui.caption import Caption
 from reflexmap.ui.foot_map import FootMap
+from reflexmap.ui.messages import localize
 from reflexmap.ui.routine_tab import RoutineTab
 from reflexmap.ui.zone_panel import ZonePanel
 
 __all__ = ["MainWindow"]
 
+#: The language switch: code and label (the labels are the same in both languages).
+LANGUAGE_BUTTONS = (("uk", "УКР"), ("en", "ENG"))
+
 
 class MainWindow(QMainWindow):
     """Map and routines, wired together; lays itself out for landscape or portrait."""
 
-    def __init__(self, session: Session, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("reflexmap — foot massage map"))
         art, content = session.art, session.content
+        self._session = session
         self._content = content
-        self._lang = lang
+        self._language = language
+        lang = language.code
 
         central = QWidget()
         central.setObjectName("central")
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-
-        header = QWidget()
-        header.setObjectName("header")
-        style.tint(header, style.HEADER)
-        header_row = QHBoxLayout(header)
-        header_row.setContentsMargins(20, 10, 20, 10)
-        title = QLabel(self.tr("reflexmap"))
-        title.setObjectName("appTitle")
-        style.font(title, 20, bold=True)
-        subtitle = QLabel(self.tr("Foot massage and reflex zones"))
-        subtitle.setObjectName("appSubtitle")
-        style.colour(subtitle, style.MUTED)
-        header_row.addWidget(title)
-        header_row.addSpacing(12)
-        header_row.addWidget(subtitle, 1)
-        outer.addWidget(header)
+        outer.addWidget(self._build_header())
 
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(8)
-        style.tint(self.notice, style.NOTICE, style.NOTICE_TEXT)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        style.tint(self.notice, style.NOTICE, style.NOTICE_TEXT)
         notice_box = QWidget()
         notice_row = QVBoxLayout(notice_box)
         notice_row.setContentsMargins(16, 10, 16, 0)
         notice_row.addWidget(self.notice)
         self._notice_box = notice_box
         outer.addWidget(notice_box)
-        self.show_notices(session.notices)
+        self._notices = list(session.notices)
 
         self.map = FootMap(art, content, lang)
-        self.map.set_view_captions(
-            {
-                "sole-left": self.tr("Left foot, sole"),
-                "sole-right": self.tr("Right foot, sole"),
-                "side": self.tr("Inner side of the foot"),
-            }
-        )
         self.hover_caption = Caption(lines=2)
         self.hover_caption.setObjectName("hoverCaption")
         style.font(self.hover_caption, 16)
-        self.hover_caption.setFixedHeight(self.hover_caption.sizeHint().height())
         style.colour(self.hover_caption, style.MUTED)
         map_box = QWidget()
         self._map_box = map_box
@@ -101,8 +100,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         style.font(self.tabs.tabBar(), 17, bold=True)
-        self.tabs.addTab(map_page, self.tr("Foot map"))
-        self.tabs.addTab(self.routines, self.tr("Routines"))
+        self.tabs.addTab(map_page, "")
+        self.tabs.addTab(self.routines, "")
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -110,13 +109,131 @@ class MainWindow(QMainWindow):
         self.map.zone_hovered.connect(self._on_map_zone_hovered)
         self.panel.zone_requested.connect(self.map.select_zone)
         self.panel.overview_requested.connect(lambda: self.map.select_zone(None))
-        self._on_map_zone_hovered("")
+        language.changed.connect(self._on_language_changed)
+        self._retranslate()
         self.resize(1280, 800)
+
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("header")
+        style.tint(header, style.HEADER)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(20, 6, 12, 6)
+        self._title = QLabel()
+        self._title.setObjectName("appTitle")
+        style.font(self._title, 20, bold=True)
+        self._subtitle = QLabel()
+        self._subtitle.setObjectName("appSubtitle")
+        style.colour(self._subtitle, style.MUTED)
+        row.addWidget(self._title)
+        row.addSpacing(12)
+        row.addWidget(self._subtitle, 1)
+
+        self._sizes = QButtonGroup(self)
+        self._sizes.setExclusive(True)
+        self._size_label = QLabel()
+        self._size_label.setObjectName("textSizeLabel")
+        style.colour(self._size_label, style.MUTED)
+        row.addWidget(self._size_label)
+        for i, scale in enumerate(style.TEXT_SCALES):
+            button = QPushButton("A")
+            button.setObjectName(f"textSize{i}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setMinimumSize(44, 44)
+            style.font(button, round(14 + 4 * i), bold=True, scaled=False)
+            self._sizes.addButton(button, i)
+            row.addWidget(button)
+        self._sizes.button(style.TEXT_SCALES.index(style.text_scale())).setChecked(True)
+        self._sizes.idClicked.connect(self._on_text_size_clicked)
+        row.addSpacing(16)
+
+        self._languages = QButtonGroup(self)
+        self._languages.setExclusive(True)
+        for i, (code, label) in enumerate(LANGUAGE_BUTTONS):
+            if i:
+                bar = QLabel("|")
+                style.colour(bar, style.MUTED)
+                row.addWidget(bar)
+            button = QPushButton(label)
+            button.setObjectName(f"lang_{code}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setMinimumSize(56, 44)
+            button.setProperty("lang", code)
+            style.font(button, 16, bold=True, scaled=False)
+            self._languages.addButton(button, i)
+            row.addWidget(button)
+        self._languages.idClicked.connect(self._on_language_clicked)
+        return header
+
+    # --- public -------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch every word on screen to ``lang``, keeping all state."""
+        self._language.set(lang)
 
     def show_notices(self, notices: list[str]) -> None:
         """Show problems with user files (bad art...) in a banner; hide it when there are none."""
-        self.notice.setText("\n".join(notices))
-        self._notice_box.setVisible(bool(notices))
+        self._notices = list(notices)
+        self._show_notices()
+
+    # --- slots ----------------------------------------------------------------------
+
+    def _on_language_clicked(self, button_id: int) -> None:
+        self.set_language(LANGUAGE_BUTTONS[button_id][0])
+
+    def _on_text_size_clicked(self, button_id: int) -> None:
+        style.set_text_scale(style.TEXT_SCALES[button_id])
+        self.map.update()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.map.set_language(lang)
+        self.panel.set_language(lang)
+        self.routines.set_language(lang)
+        self._retranslate()
+
+    def _on_map_zone_selected(self, zone: str) -> None:
+        self.panel.show_zone(zone or None)
+
+    def _on_map_zone_hovered(self, zone: str) -> None:
+        lang = self._language.code
+        info = self._content.zone(zone) if zone else None
+        if info is None:
+            self.hover_caption.setText(self.tr("Point at a zone, or tap it to read more."))
+        else:
+            self.hover_caption.setText(f"{info.name(lang)} — {info.corresponds(lang)}")
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        lang = self._language.code
+        self.setWindowTitle(self.tr("reflexmap — foot massage map"))
+        self._title.setText(self.tr("reflexmap"))
+        self._subtitle.setText(self.tr("Foot massage and reflex zones"))
+        self._size_label.setText(self.tr("Text size"))
+        for i, button in enumerate(self._sizes.buttons()):
+            button.setAccessibleName(self.tr("Text size {n} of 3").format(n=i + 1))
+        for button in self._languages.buttons():
+            code = button.property("lang")
+            button.setChecked(code == lang)
+            button.setAccessibleName(self.tr("Ukrainian") if code == "uk" else self.tr("English"))
+            style.colour(button, style.ACCENT_TEXT if code == lang else style.MUTED)
+        self.tabs.setTabText(0, self.tr("Foot map"))
+        self.tabs.setTabText(1, self.tr("Routines"))
+        self.map.set_view_captions(
+            {
+                "sole-left": self.tr("Left foot, sole"),
+                "sole-right": self.tr("Right foot, sole"),
+                "side": self.tr("Inner side of the foot"),
+            }
+        )
+        self._on_map_zone_hovered(self.map.hovered_zone or "")
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        self.notice.setText("\n".join(localize(n) for n in self._notices))
+        self._notice_box.setVisible(bool(self._notices))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         size = event.size()
@@ -135,13 +252,3 @@ class MainWindow(QMainWindow):
         else:
             self._map_box.setMaximumHeight(16777215)
         super().resizeEvent(event)
-
-    def _on_map_zone_selected(self, zone: str) -> None:
-        self.panel.show_zone(zone or None)
-
-    def _on_map_zone_hovered(self, zone: str) -> None:
-        info = self._content.zone(zone) if zone else None
-        if info is None:
-            self.hover_caption.setText(self.tr("Point at a zone, or tap it to read more."))
-        else:
-            self.hover_caption.setText(f"{info.name(self._lang)} — {info.corresponds(self._lang)}")

@@ -35,6 +35,7 @@ from reflexmap.routines import Routine
 from reflexmap.sound import SoundCues
 from reflexmap.ui import style
 from reflexmap.ui.foot_map import FootMap
+from reflexmap.ui.messages import localize
 from reflexmap.ui.richtext import escape
 
 __all__ = ["RoutineTab", "format_duration"]
@@ -157,9 +158,6 @@ class RoutineTab(QWidget):
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(8)
         style.tint(self.notice, style.NOTICE, style.NOTICE_TEXT)
-        self.notice.setText(
-            "\n".join([self.tr("Some routine files were skipped:")] + notices) if notices else ""
-        )
         self.notice.setVisible(bool(notices))
         layout.addWidget(self.notice)
 
@@ -253,13 +251,7 @@ class RoutineTab(QWidget):
         body.setContentsMargins(12, 12, 12, 12)
         self._play_body = body
         self._map = FootMap(art, content, self._lang, interactive=False)
-        self._map.set_view_captions(
-            {
-                "sole-left": self.tr("Left foot, sole"),
-                "sole-right": self.tr("Right foot, sole"),
-                "side": self.tr("Inner side of the foot"),
-            }
-        )
+        self._map.set_view_captions(self._view_captions())
         left = QVBoxLayout()
         left.addWidget(self._map, 3)
         self._steps = QListWidget()
@@ -366,8 +358,12 @@ class RoutineTab(QWidget):
         if not self._built:
             return
         self._map.set_language(lang)
+        self._map.set_view_captions(self._view_captions())
         for i, routine in enumerate(self._routines):
             self._list.item(i).setText(self._list_text(routine))
+        current = self._steps.currentRow()
+        self._fill_step_list()
+        self._steps.setCurrentRow(current)
         self._refresh_all()
 
     def choose(self, routine_id: str, minutes: int | None = None) -> None:
@@ -462,7 +458,8 @@ class RoutineTab(QWidget):
         lang = self._lang
         length = format_duration(routine.total_seconds, lang)
         needs = ", ".join(n(lang) for n in routine.needs) or self.tr("nothing but your hands")
-        return f"{routine.name(lang)}\n{length} · {self.tr('You need:')} {needs}"
+        you_need = self.tr("You need: {things}").format(things=needs)
+        return f"{routine.name(lang)}\n{length} · {you_need}"
 
     def _fill_step_list(self) -> None:
         self._steps.clear()
@@ -487,6 +484,9 @@ class RoutineTab(QWidget):
 
     def _refresh_choose(self) -> None:
         lang = self._lang
+        if self._notices:
+            lines = [self.tr("Some routine files were skipped:")] + [localize(n) for n in self._notices]
+            self.notice.setText("\n".join(lines))
         routine = self._player.routine
         self._start.setText(self.tr("Start"))
         labels = [self.tr("As written")] + [self.tr("{n} min").format(n=m) for m in FIT_CHOICES[1:]]
@@ -502,7 +502,7 @@ class RoutineTab(QWidget):
         self._detail_name.setText(routine.name(lang))
         self._detail_text.setText(routine.description(lang))
         needs = ", ".join(n(lang) for n in routine.needs) or self.tr("nothing but your hands")
-        self._detail_needs.setText(f"{self.tr('You need:')} {needs}")
+        self._detail_needs.setText(self.tr("You need: {things}").format(things=needs))
         length = self.tr("Length: {time}").format(time=format_duration(self._player.total_seconds(), lang))
         if routine.has_until_done:
             length += " " + self.tr("(plus the steps you finish yourself)")
@@ -518,12 +518,12 @@ class RoutineTab(QWidget):
         self._safety_title.setText(self.tr("Before you start: {name}").format(name=routine.name(lang)))
         if routine.indications:
             self._safety_good.setText(
-                f"<b>{escape(self.tr('Recommended for:'))}</b> "
+                "<b>" + escape(self.tr("Recommended for:")) + "</b> "
                 + escape(", ".join(t(lang) for t in routine.indications))
             )
         self._safety_good.setVisible(bool(routine.indications))
         self._safety_list.setText(
-            f"<b>{escape(self.tr('Please do not do this routine if you have:'))}</b>"
+            "<b>" + escape(self.tr("Please do not do this routine if you have:")) + "</b>"
             + _bullets(routine.contraindications, lang)
         )
         self._safety_note.setText(self._content.general.disclaimer(lang))
@@ -612,8 +612,15 @@ class RoutineTab(QWidget):
         if summary.steps_skipped:
             text += " " + self.tr("{n} skipped.").format(n=summary.steps_skipped)
         zones = ", ".join(self._zone_name(z) for z in summary.zones)
-        self._summary.setText(f"{text}\n{self.tr('Zones worked:')} {zones}")
+        self._summary.setText(text + "\n" + self.tr("Zones worked: {zones}").format(zones=zones))
         self._summary_note.setText(self._content.general.disclaimer(lang))
+
+    def _view_captions(self) -> dict[str, str]:
+        return {
+            "sole-left": self.tr("Left foot, sole"),
+            "sole-right": self.tr("Right foot, sole"),
+            "side": self.tr("Inner side of the foot"),
+        }
 
     def _zone_name(self, zone: str) -> str:
         info = self._content.zone(zone)

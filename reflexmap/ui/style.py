@@ -8,8 +8,15 @@ Colours are chosen for contrast (dark text on light backgrounds, at least
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+import logging
+import weakref
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+from reflexmap.resources import asset_path
+
+logger = logging.getLogger(__name__)
 
 BACKGROUND = "#fbf7f3"
 SURFACE = "#ffffff"
@@ -25,6 +32,44 @@ FOCUS = "#1d3f8f"
 ACCENT_FILL = "#8f3822"
 
 BASE_PX = 15
+#: The visitor's three text sizes.
+TEXT_SCALES = (1.0, 1.2, 1.4)
+#: The bundled font (Latin and Cyrillic, SIL OFL): the same look on any machine.
+FONT_FAMILY = "Noto Sans"
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
+
+_scale = TEXT_SCALES[0]
+#: Widgets with a font of their own, and its unscaled pixel size, to rescale them.
+_fonts: weakref.WeakKeyDictionary[QWidget, tuple[int, bool, bool]] = weakref.WeakKeyDictionary()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Add the bundled Noto Sans to Qt's font database (once per process)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    for name in FONT_FILES:
+        if QFontDatabase.addApplicationFont(str(asset_path(f"fonts/{name}"))) < 0:
+            logger.warning("could not load the bundled font %s", name)
+
+
+def text_scale() -> float:
+    return _scale
+
+
+def set_text_scale(scale: float) -> None:
+    """Make every text bigger or smaller, live."""
+    global _scale
+    _scale = scale
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        base = QFont(app.font())
+        base.setPixelSize(round(BASE_PX * scale))
+        app.setFont(base)
+    for widget, (px, bold, italic) in list(_fonts.items()):
+        _apply_font(widget, round(px * scale), bold, italic)
 
 
 def apply_style(app: QApplication) -> None:
@@ -50,9 +95,10 @@ def apply_style(app: QApplication) -> None:
     ):
         palette.setColor(role, QColor(colour))
     app.setPalette(palette)
-    font = QFont(app.font())
-    font.setPixelSize(BASE_PX)
-    app.setFont(font)
+    register_fonts()
+    base = QFont(FONT_FAMILY)
+    base.setPixelSize(round(BASE_PX * _scale))
+    app.setFont(base)
 
 
 def tint(widget: QWidget, background: str, text: str | None = None) -> None:
@@ -64,6 +110,11 @@ def tint(widget: QWidget, background: str, text: str | None = None) -> None:
         palette.setColor(QPalette.ColorRole.ButtonText, QColor(text))
     widget.setPalette(palette)
     widget.setAutoFillBackground(True)
+
+
+def scaled(px: float) -> int:
+    """A pixel size for painted text, times the text scale."""
+    return round(px * _scale)
 
 
 def primary(widget: QWidget) -> None:
@@ -86,9 +137,16 @@ def colour(widget: QWidget, text: str) -> None:
     widget.setPalette(palette)
 
 
-def font(widget: QWidget, px: int, bold: bool = False, italic: bool = False) -> None:
-    """Set a pixel-sized font on ``widget``."""
-    f = QFont(widget.font())
+def font(widget: QWidget, px: int, bold: bool = False, italic: bool = False, scaled: bool = True) -> None:
+    """Give ``widget`` a ``px`` font (times the text scale, unless ``scaled`` is False)."""
+    if scaled:
+        _fonts[widget] = (px, bold, italic)
+        px = round(px * _scale)
+    _apply_font(widget, px, bold, italic)
+
+
+def _apply_font(widget: QWidget, px: int, bold: bool, italic: bool) -> None:
+    f = QFont(FONT_FAMILY)
     f.setPixelSize(px)
     f.setBold(bold)
     f.setItalic(italic)

@@ -1,0 +1,196 @@
+"""Ukrainian and English: the default, the live switch, and nothing left untranslated."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from reflexmap.content import LANGUAGES, Text
+from reflexmap.i18n import resolve_language
+from reflexmap.resources import asset_path
+from reflexmap.routines import load_routines
+from reflexmap.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = asset_path("i18n/reflexmap_uk.ts")
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> None:
+    """Each test starts and ends with the application translator removed."""
+    yield
+    from reflexmap.ui import style
+
+    style.set_text_scale(style.TEXT_SCALES[0])
+
+
+def _messages() -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [(c.findtext("name") or "", m.findtext("source") or "", m.find("translation"))
+            for c in root.iter("context") for m in c.iter("message")]
+
+
+def test_every_ui_string_and_message_has_a_finished_ukrainian_translation() -> None:
+    messages = _messages()
+    assert len(messages) > 100
+    for context, source, translation in messages:
+        assert translation is not None and (translation.text or "").strip(), (context, source)
+        assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), (context, source)
+        # placeholders survive translation
+        for name in ("{n}", "{m}", "{time}", "{file}", "{problem}", "{field}", "{step}", "{name}"):
+            assert (name in source) == (name in (translation.text or "")), (source, translation.text, name)
+
+
+def test_the_ts_file_lists_every_string_the_sources_use(tmp_path: Path) -> None:
+    copy = tmp_path / "check.ts"
+    shutil.copy(TS, copy)
+    subprocess.run([sys.executable, str(ROOT / "tools" / "update_translations.py"), str(copy)], check=True,
+                   capture_output=True, timeout=120)
+    fresh = {(c, s) for c, s, _ in (
+        (c.findtext("name"), m.findtext("source"), None)
+        for c in ET.parse(copy).getroot().iter("context") for m in c.iter("message"))}
+    committed = {(c, s) for c, s, _ in _messages()}
+    assert fresh == committed, f"run tools/update_translations.py: new {fresh - committed}, gone {committed - fresh}"
+
+
+def _texts(obj: object) -> list[Text]:
+    if isinstance(obj, Text):
+        return [obj]
+    if isinstance(obj, (tuple, list)):
+        return [t for item in obj for t in _texts(item)]
+    if hasattr(obj, "__dataclass_fields__"):
+        return [t for name in obj.__dataclass_fields__ for t in _texts(getattr(obj, name))]
+    return []
+
+
+def test_every_routine_text_exists_in_both_languages() -> None:
+    routines, _ = load_routines([asset_path("routines")])
+    texts = _texts(routines)
+    assert len(texts) > 40
+    for text in texts:
+        for lang in LANGUAGES:
+            assert text(lang).strip()
+
+
+def test_default_language_order_command_line_config_system_english() -> None:
+    assert resolve_language("en", "uk", "uk") == "en"
+    assert resolve_language(None, "uk", "en") == "uk"
+    assert resolve_language(None, None, "uk") == "uk"
+    assert resolve_language(None, None, "de") == "en"
+    assert resolve_language("fr", None, None) == "en"
+
+
+def test_lang_option_and_config_file_choose_the_start_language(make_window: MakeWindow, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reflexmap.app.system_language", lambda: "en")
+    window = make_window("--lang", "uk")
+    assert window.tabs.tabText(1) == "Програми"
+    assert "Ваші стопи" in window.panel.text()
+    config = tmp_path / "config.toml"
+    config.write_text('language = "uk"\n', encoding="utf-8")
+    window = make_window("--config", str(config))
+    assert window.tabs.tabText(0) == "Карта стопи"
+    window = make_window("--config", str(config), "--lang", "en")
+    assert window.tabs.tabText(0) == "Foot map"
+
+
+def test_system_locale_is_the_fallback(make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reflexmap.app.system_language", lambda: "uk")
+    assert make_window().tabs.tabText(0) == "Карта стопи"
+
+
+def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(make_window: MakeWindow, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reflexmap.app.system_language", lambda: "en")
+    config = tmp_path / "salon.toml"
+    config.write_text('language = "de"\n', encoding="utf-8")
+    window = make_window("--config", str(config))
+    assert window.notice.isVisible()
+    assert "salon.toml: field language: 'de' is not one of en, uk. Using the default settings." in window.notice.text()
+    window.set_language("uk")
+    assert "salon.toml: поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування." \
+        in window.notice.text()
+
+
+def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_window: MakeWindow, qtbot: QtBot,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reflexmap.app.system_language", lambda: "en")
+    window = make_window()
+    uk = window.findChild(QPushButton, "lang_uk")
+    en = window.findChild(QPushButton, "lang_en")
+    assert uk.isVisible() and en.isVisible() and uk.text() == "УКР" and en.text() == "ENG"
+
+    window.map.select_zone("heel")
+    assert "Heel" in window.panel.text()
+    qtbot.mouseClick(uk, Qt.MouseButton.LeftButton)
+    assert window.map.selected_zone == "heel"
+    assert "П'ята" in window.panel.text() and "Heel" not in window.panel.text()
+    assert window.tabs.tabText(0) == "Карта стопи"
+
+    class Clock:
+        now = 10.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    player = window.routines._player
+    player._clock = clock
+    window.tabs.setCurrentWidget(window.routines)
+    window.routines.choose("finger-self-massage")
+    player.start()
+    player.confirm_safety()
+    clock.now += 5 + 20
+    player.update()
+    index, remaining = player.index, player.step_remaining()
+    step_label = window.routines.findChild(QLabel, "stepLabel")
+    instruction = window.routines.findChild(QLabel, "instruction")
+    assert step_label.text() == "Крок 2 з 16"
+    assert "Великі пальці в центрі підошви" in instruction.text()
+    qtbot.mouseClick(en, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.routines
+    assert (player.index, player.step_remaining()) == (index, remaining)
+    assert step_label.text() == "Step 2 of 16"
+    assert instruction.text().startswith("Thumbs in the centre of the sole")
+    assert window.map.selected_zone == "heel"
+
+
+def test_bundled_font_with_latin_and_cyrillic_is_registered(make_window: MakeWindow) -> None:
+    make_window()
+    assert "Noto Sans" in QFontDatabase.families()
+    assert QApplication.font().family() == "Noto Sans"
+    assert QFontDatabase.writingSystems("Noto Sans").count(QFontDatabase.WritingSystem.Cyrillic) == 1
+    assert (asset_path("fonts") / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") == 1
+
+
+def test_text_size_control_has_three_steps_and_acts_live(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = make_window()
+    window.map.select_zone("toes")
+    title = window.panel.findChild(QLabel, "panelTitle")
+    sizes = []
+    for i in range(3):
+        button = window.findChild(QPushButton, f"textSize{i}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        sizes.append(title.font().pixelSize())
+    assert sizes[0] < sizes[1] < sizes[2]
+    assert QApplication.font().pixelSize() == round(15 * 1.4)
+    assert window.map.selected_zone == "toes"
+
+
+def test_screenshot_in_ukrainian(tmp_path: Path) -> None:
+    out = tmp_path / "uk.png"
+    result = subprocess.run([sys.executable, "-m", "reflexmap", "--screenshot", str(out), "--lang", "uk"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 10_000

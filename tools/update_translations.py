@@ -1,0 +1,64 @@
+"""Refresh assets/i18n/reflexmap_uk.ts from the sources (keeps the translations made so far).
+
+    python tools/update_translations.py
+
+UI strings are found by PySide6's lupdate (``self.tr(...)``,
+``QCoreApplication.translate(...)``).  The model's sentences are
+``Message("template", ...)`` calls in Qt-free modules, which lupdate cannot
+see: this script finds them with ``ast`` and hands lupdate a generated file of
+``QT_TRANSLATE_NOOP("messages", ...)`` lines.  Then translate the new entries
+(Qt Linguist: ``pyside6-linguist assets/i18n/reflexmap_uk.ts``); the build
+compiles the .ts to .qm.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "assets" / "i18n" / "reflexmap_uk.ts"
+
+
+def message_templates(package: Path) -> list[str]:
+    """Every literal template passed to ``Message(...)`` in the package."""
+    found: set[str] = set()
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Message"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add(node.args[0].value)
+    return sorted(found)
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in (ROOT / "reflexmap").rglob("*.py"))
+
+
+def run_lupdate(ts: Path) -> None:
+    import PySide6
+
+    lupdate = Path(PySide6.__file__).resolve().parent / "lupdate"
+    with tempfile.TemporaryDirectory() as tmp:
+        extra = Path(tmp) / "messages_for_lupdate.py"
+        lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
+        lines += [f"QT_TRANSLATE_NOOP({'messages'!r}, {t!r})" for t in message_templates(ROOT / "reflexmap")]
+        extra.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files = [str(p) for p in sources()] + [str(extra)]
+        subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", "-target-language", "uk_UA",
+                        *files, "-ts", str(ts)], check=True)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else TS
+    run_lupdate(target)
+    print(f"updated {target}")
