@@ -380,7 +380,8 @@ class FootMap(QWidget):
         """Each view's caption, where it goes and in which font (widget coordinates).
 
         A caption gets the width of its view plus a little; the font shrinks
-        (down to 11 px) until the text fits, so captions never run into each other.
+        (down to 12 px) until the text fits on one line, and if it still does
+        not, the caption wraps onto two; captions never run into each other.
         """
         laid: list[tuple[str, QRectF, QFont]] = []
         for view, box in self._art.views.items():
@@ -388,14 +389,15 @@ class FootMap(QWidget):
             if not text:
                 continue
             wbox = self._to_widget.mapRect(box)
-            width = wbox.width() + 20
+            width = wbox.width() * 1.1
             font = QFont(self.font())
             px = max(style.scaled(13), style.scaled(19 * self._to_widget.m11()))
             font.setPixelSize(px)
-            while px > 11 and QFontMetricsF(font).horizontalAdvance(text) > width:
+            while px > 12 and QFontMetricsF(font).horizontalAdvance(text) + 2 > width:
                 px -= 1
                 font.setPixelSize(px)
-            height = QFontMetricsF(font).height() + 4
+            lines = 1 if QFontMetricsF(font).horizontalAdvance(text) + 2 <= width else 2
+            height = QFontMetricsF(font).lineSpacing() * lines + 4
             rect = QRectF(wbox.center().x() - width / 2, wbox.bottom() + 4, width, height)
             laid.append((text, rect, font))
         return laid
@@ -404,7 +406,8 @@ class FootMap(QWidget):
         painter.setPen(CAPTION)
         for text, rect, font in self.caption_layout():
             painter.setFont(font)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(rect, flags, text)
 
     # --- events ----------------------------------------------------------------
 

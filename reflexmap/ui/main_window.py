@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         style.font(self._title, 20, bold=True)
         self._subtitle = QLabel()
         self._subtitle.setObjectName("appSubtitle")
+        # decorative: shown only where it fits on its line (see _fit_header)
+        self._subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         style.colour(self._subtitle, style.MUTED)
         row.addWidget(self._title)
         row.addSpacing(12)
@@ -131,10 +134,6 @@ class MainWindow(QMainWindow):
 
         self._sizes = QButtonGroup(self)
         self._sizes.setExclusive(True)
-        self._size_label = QLabel()
-        self._size_label.setObjectName("textSizeLabel")
-        style.colour(self._size_label, style.MUTED)
-        row.addWidget(self._size_label)
         for i, scale in enumerate(style.TEXT_SCALES):
             button = QPushButton("A")
             button.setObjectName(f"textSize{i}")
@@ -154,6 +153,8 @@ class MainWindow(QMainWindow):
             if i:
                 bar = QLabel("|")
                 style.colour(bar, style.MUTED)
+                style.font(bar, 16, scaled=False)
+                bar.setFixedWidth(bar.sizeHint().width())
                 row.addWidget(bar)
             button = QPushButton(label)
             button.setObjectName(f"lang_{code}")
@@ -186,6 +187,24 @@ class MainWindow(QMainWindow):
     def _on_text_size_clicked(self, button_id: int) -> None:
         style.set_text_scale(style.TEXT_SCALES[button_id])
         self.map.update()
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """Show the subtitle only when it fits beside the controls, so nothing is ever cut."""
+        header = self._title.parentWidget()
+        layout = header.layout()
+        margins = layout.contentsMargins()
+        used = margins.left() + margins.right()
+        count = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            widget = item.widget()
+            if widget is self._subtitle:
+                continue
+            used += item.sizeHint().width()
+            count += 1
+        available = header.width() - used - layout.spacing() * count
+        self._subtitle.setVisible(self._subtitle.sizeHint().width() <= available)
 
     def _on_language_changed(self, lang: str) -> None:
         self.map.set_language(lang)
@@ -211,9 +230,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("reflexmap — foot massage map"))
         self._title.setText(self.tr("reflexmap"))
         self._subtitle.setText(self.tr("Foot massage and reflex zones"))
-        self._size_label.setText(self.tr("Text size"))
         for i, button in enumerate(self._sizes.buttons()):
             button.setAccessibleName(self.tr("Text size {n} of 3").format(n=i + 1))
+            button.setToolTip(self.tr("Text size"))
         for button in self._languages.buttons():
             code = button.property("lang")
             button.setChecked(code == lang)
@@ -230,6 +249,7 @@ class MainWindow(QMainWindow):
         )
         self._on_map_zone_hovered(self.map.hovered_zone or "")
         self._show_notices()
+        self._fit_header()
 
     def _show_notices(self) -> None:
         self.notice.setText("\n".join(localize(n) for n in self._notices))
@@ -252,3 +272,4 @@ class MainWindow(QMainWindow):
         else:
             self._map_box.setMaximumHeight(16777215)
         super().resizeEvent(event)
+        self._fit_header()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -260,13 +261,14 @@ class RoutineTab(QWidget):
         self._steps.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._steps.itemClicked.connect(self._on_step_item_clicked)
         left.addWidget(self._steps, 2)
-        body.addLayout(left, 3)
+        body.addLayout(left, 1)
 
         info = QVBoxLayout()
         info.setSpacing(8)
         self._step_label = _label("stepLabel", 17, bold=True, colour=style.MUTED)
         self._foot = _label("footBanner", 20, bold=True)
         self._countdown = _label("countdown", 72, bold=True, wrap=False)
+        style.font(self._countdown, 72, bold=True, scaled=False)  # already huge: text size leaves it be
         self._countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._instruction = _label("instruction", 21)
         self._instruction.setMinimumHeight(90)
@@ -279,6 +281,9 @@ class RoutineTab(QWidget):
         self._time_left = _label("timeLeft", colour=style.MUTED)
         for w in (self._step_label, self._foot, self._countdown, self._instruction, self._next,
                   self._progress, self._time_left):
+            if isinstance(w, QLabel) and w.wordWrap():
+                # wrapped text keeps the height it needs; the map and the step list give way
+                w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             info.addWidget(w)
         info.addStretch(1)
         self._done_button = _button("doneButton", primary=True)
@@ -303,7 +308,7 @@ class RoutineTab(QWidget):
         for i, b in enumerate((self._restart_button, self._stop_button, self._mute_button)):
             controls.addWidget(b, 1, i)
         info.addLayout(controls)
-        body.addLayout(info, 2)
+        body.addLayout(info, 1)
 
         for key, slot in (
             (Qt.Key.Key_Space, self._player.toggle_pause),

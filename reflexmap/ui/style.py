@@ -142,6 +142,8 @@ def font(widget: QWidget, px: int, bold: bool = False, italic: bool = False, sca
     if scaled:
         _fonts[widget] = (px, bold, italic)
         px = round(px * _scale)
+    else:
+        _fonts.pop(widget, None)
     _apply_font(widget, px, bold, italic)
 
 

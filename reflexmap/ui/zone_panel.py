@@ -6,8 +6,8 @@ kinds, and a body index whose entries choose their zone (reverse look-up).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -85,8 +85,9 @@ class ZonePanel(QScrollArea):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(44)
             button.clicked.connect(lambda _=False, z=entry.zone: self.zone_requested.emit(z))
-            self._index_grid.addWidget(button, i // 2, i % 2)
             self._index_buttons.append(button)
+        self._columns = 0
+        self._regrid()
         self._disclaimer = _label("disclaimer")
         style.font(self._disclaimer, style.BASE_PX, italic=True)
         style.colour(self._disclaimer, style.MUTED)
@@ -122,6 +123,37 @@ class ZonePanel(QScrollArea):
         self._lang = lang
         self._refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _fit(self) -> None:
+        """Regrid the body index and give wrapped text all the height it needs (then scroll)."""
+        self._regrid()
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None and layout.hasHeightForWidth():
+            inner.setMinimumHeight(layout.totalHeightForWidth(self.viewport().width()))
+
+    def _regrid(self) -> None:
+        """Two columns of body-index buttons when their text fits, otherwise one."""
+        margins = self.widget().layout().contentsMargins() if self.widget() else None
+        width = self.viewport().width() - (margins.left() + margins.right() if margins else 0)
+        widest = max((b.fontMetrics().horizontalAdvance(b.text()) + 28 for b in self._index_buttons), default=0)
+        columns = 2 if widest * 2 + self._index_grid.spacing() <= width else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self._index_buttons:
+            self._index_grid.removeWidget(button)
+        for i, button in enumerate(self._index_buttons):
+            self._index_grid.addWidget(button, i // columns, i % columns)
+
     def text(self) -> str:
         """All text a person can currently see in the panel, top to bottom."""
         parts: list[str] = []
@@ -137,6 +169,11 @@ class ZonePanel(QScrollArea):
     # --- building the text ----------------------------------------------------
 
     def _refresh(self) -> None:
+        self._fill()
+        self._columns = 0  # texts changed: check the grid again
+        self._fit()
+
+    def _fill(self) -> None:
         lang = self._lang
         c = self._content
         self._back.setText(self.tr("← All zones"))

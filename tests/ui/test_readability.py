@@ -1,0 +1,185 @@
+"""Readable for everyone: every text fits and has enough contrast, in every combination.
+
+Both languages x landscape 1280x800 and portrait 800x1280 x the three text
+sizes, on every screen: the map overview, a chosen zone, and the four pages
+of the Routines tab.  A label fits when its size hint (height for its width,
+for wrapped text) is within its widget; a button when its size hint is; a
+painted caption when its text fits its rectangle and no two captions meet.
+Contrast is WCAG's ratio of the text colour to the background it sits on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
+
+from reflexmap.ui import style
+from reflexmap.ui.caption import Caption
+from reflexmap.ui.foot_map import BACKGROUND, CAPTION
+from reflexmap.ui.main_window import MainWindow
+
+SIZES = ("1280x800", "800x1280")
+
+
+class Clock:
+    now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _screens(window: MainWindow) -> Iterator[str]:
+    """Put the window through every screen a visitor can reach; yield a name for each."""
+    window.tabs.setCurrentIndex(0)
+    window.map.select_zone(None)
+    yield "map overview"
+    window.map.select_zone("ankle")
+    yield "zone chosen"
+    window.tabs.setCurrentWidget(window.routines)
+    player = window.routines._player
+    player._clock = clock = Clock()
+    window.routines.choose("massage-ball", 10)
+    yield "routine list"
+    player.start()
+    yield "safety check"
+    player.confirm_safety()
+    clock.now += 5
+    player.update()
+    player.jump(6)  # the first step on the left foot: the longest instruction
+    yield "playing"
+    player.jump(5)
+    yield "until done"
+    player.pause()
+    yield "paused"
+    player.jump(len(player.plan()) - 1)
+    player.done()
+    yield "finished"
+    player.stop()
+
+
+def _visible(window: MainWindow, kind: type) -> list[QWidget]:
+    return [w for w in window.findChildren(kind) if w.isVisible() and w.width() > 0]
+
+
+def _fits(widget: QWidget) -> str | None:
+    if isinstance(widget, QLabel) and widget.text():
+        if widget.wordWrap():
+            need = widget.heightForWidth(widget.width())
+            if need > widget.height() + 1:
+                return f"needs {need} px of height, has {widget.height()}"
+        elif widget.sizeHint().width() > widget.width() + 1:
+            return f"needs {widget.sizeHint().width()} px of width, has {widget.width()}"
+    if isinstance(widget, QAbstractButton) and widget.text():
+        # the style's own minimum width says nothing about the text: measure the text
+        metrics = QFontMetrics(widget.font())
+        need_w = metrics.horizontalAdvance(widget.text()) + 12
+        if need_w > widget.width() or metrics.height() > widget.height():
+            return f"needs {need_w}x{metrics.height()}, has {widget.width()}x{widget.height()}"
+    if isinstance(widget, Caption) and widget.text():
+        rect = widget.rect().adjusted(4, 2, -4, -2)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        need = QFontMetrics(widget.font()).boundingRect(rect, flags, widget.text())
+        if need.height() > rect.height() + 1:
+            return f"needs {need.height()} px of height, has {rect.height()}"
+    return None
+
+
+def _captions_fit(window: MainWindow) -> list[str]:
+    problems = []
+    for fmap in (window.map, window.routines.map):
+        if not fmap.isVisible():
+            continue
+        laid = fmap.caption_layout()
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        for text, rect, font in laid:
+            need = QFontMetrics(font).boundingRect(rect.toAlignedRect(), flags, text)
+            if need.width() > rect.width() + 2 or need.height() > rect.height() + 1 \
+                    or not QRectF(fmap.rect()).contains(rect.center()):
+                problems.append(f"map caption {text!r} does not fit")
+        inked = [QRectF(QFontMetrics(f).boundingRect(r.toAlignedRect(), flags, t)) for t, r, f in laid]
+        for i, (a, _, _) in enumerate(laid):
+            for j in range(i + 1, len(laid)):
+                b = laid[j][0]
+                if inked[i].intersects(inked[j]):
+                    problems.append(f"map captions {a!r} and {b!r} overlap")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scale", style.TEXT_SCALES)
+def test_no_text_is_clipped(make_window: Callable[..., MainWindow], lang: str, size: str, scale: float) -> None:
+    window = make_window("--size", size, "--lang", lang)
+    style.set_text_scale(scale)
+    problems: list[str] = []
+    try:
+        for screen in _screens(window):
+            QApplication.processEvents()
+            window.grab()  # lays everything out
+            if window.size().toTuple() != tuple(int(v) for v in size.split("x")):
+                problems.append(f"{screen}: the window needs more than {size} (it grew to {window.size().toTuple()})")
+            for widget in _visible(window, QWidget):
+                problem = _fits(widget)
+                if problem:
+                    text = getattr(widget, "text", lambda: "")()
+                    problems.append(f"{screen}: {widget.objectName() or type(widget).__name__} {text[:40]!r} {problem}")
+            problems += [f"{screen}: {p}" for p in _captions_fit(window)]
+    finally:
+        style.set_text_scale(style.TEXT_SCALES[0])
+    assert not problems, "\n".join(problems)
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _background(widget: QWidget) -> QColor:
+    if isinstance(widget, QPushButton) and not widget.isFlat():
+        return widget.palette().color(QPalette.ColorRole.Button)
+    w: QWidget | None = widget
+    while w is not None:
+        if w.autoFillBackground():
+            return w.palette().color(w.backgroundRole())
+        w = w.parentWidget()
+    return QApplication.palette().color(QPalette.ColorRole.Window)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_text_meets_wcag_aa_contrast(make_window: Callable[..., MainWindow], size: str) -> None:
+    window = make_window("--size", size)
+    problems = []
+    for screen in _screens(window):
+        window.grab()
+        for widget in _visible(window, QWidget):
+            if not isinstance(widget, (QLabel, QAbstractButton, Caption)):
+                continue
+            group = QPalette.ColorGroup.Active if widget.isEnabled() else QPalette.ColorGroup.Disabled
+            role = QPalette.ColorRole.ButtonText if isinstance(widget, QAbstractButton) else widget.foregroundRole()
+            fg = widget.palette().color(group, role)
+            bg = _background(widget)
+            ratio = contrast(fg, bg)
+            if ratio < 4.5:
+                problems.append(f"{screen}: {widget.objectName() or type(widget).__name__}: "
+                                f"{fg.name()} on {bg.name()} is {ratio:.2f}:1")
+    # text the widgets paint themselves
+    for name, fg, bg in (
+        ("map captions", CAPTION, BACKGROUND),
+        ("3-2-1 countdown", QColor(style.ACCENT_FILL), QColor(style.BACKGROUND)),
+        ("primary buttons", QColor(style.SURFACE), QColor(style.ACCENT_FILL)),
+        ("selected list row", QColor(style.SURFACE), QColor(style.FOCUS)),
+    ):
+        if contrast(fg, bg) < 4.5:
+            problems.append(f"{name}: {fg.name()} on {bg.name()} is {contrast(fg, bg):.2f}:1")
+    assert not problems, "\n".join(problems)
