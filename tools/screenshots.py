@@ -31,8 +31,8 @@ def shoot(window, path: Path) -> None:  # type: ignore[no-untyped-def]
     print(f"wrote {path}")
 
 
-def routine_window(size: str, clock: Clock):  # type: ignore[no-untyped-def]
-    window = create_window(["--size", size])
+def routine_window(size: str, clock: Clock, lang: str = "en"):  # type: ignore[no-untyped-def]
+    window = create_window(["--size", size, "--lang", lang])
     player = window.routines._player
     player._clock = clock
     window.tabs.setCurrentWidget(window.routines)
@@ -43,9 +43,11 @@ def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     QApplication.instance() or QApplication([])
-    shoot(create_window(["--size", "1280x800"]), out / "map-landscape.png")
-    shoot(create_window(["--size", "1280x800", "--zone", "heel"]), out / "map-heel-landscape.png")
-    shoot(create_window(["--size", "800x1280", "--zone", "medial-edge"]), out / "map-portrait.png")
+    shoot(create_window(["--size", "1280x800", "--lang", "en"]), out / "map-landscape.png")
+    shoot(create_window(["--size", "1280x800", "--lang", "uk"]), out / "map-landscape-uk.png")
+    shoot(create_window(["--size", "1280x800", "--lang", "en", "--zone", "heel"]), out / "map-heel-landscape.png")
+    shoot(create_window(["--size", "800x1280", "--lang", "uk", "--zone", "medial-edge"]), out / "map-portrait-uk.png")
+    shoot(create_window(["--size", "800x1280", "--lang", "en", "--zone", "medial-edge"]), out / "map-portrait.png")
 
     clock = Clock()
     window, player = routine_window("1280x800", clock)
@@ -61,7 +63,7 @@ def main() -> None:
     player.update()
     shoot(window, out / "routines-playing.png")
 
-    window, player = routine_window("800x1280", clock)
+    window, player = routine_window("800x1280", clock, "uk")
     window.routines.choose("finger-self-massage")
     player.start()
     player.confirm_safety()
@@ -70,11 +72,11 @@ def main() -> None:
     player.jump(8)
     clock.now += 3.2
     player.update()
-    shoot(window, out / "routines-playing-portrait.png")
+    shoot(window, out / "routines-playing-portrait-uk.png")
     for _ in range(40):
         clock.now += 10
         player.update()
-    shoot(window, out / "routines-done.png")
+    shoot(window, out / "routines-done-uk.png")
 
 
 if __name__ == "__main__":

@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Corresponds to</source>
-        <translation>Відповідає</translation>
+        <translation>Відповідність</translation>
     </message>
     <message>
         <source>Technique</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Take care</source>
-        <translation>Обережно</translation>
+        <translation>Застереження</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,26 @@ def test_screenshot_in_ukrainian(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
+
+
+def test_text_renders_with_the_bundled_font_on_a_machine_without_fonts(tmp_path: Path) -> None:
+    """fontconfig told to know no fonts at all: the app still draws its words, with Noto Sans."""
+    import os
+
+    conf = tmp_path / "fonts.conf"
+    conf.write_text("<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+                    f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    code = (
+        "import sys; from reflexmap.app import create_window; from PySide6.QtGui import QFontDatabase;"
+        "w = create_window(['--lang', 'uk']); title = w._title;"
+        "print(QFontDatabase.families());"
+        "img = title.grab().toImage();"
+        "dark = sum(1 for y in range(img.height()) for x in range(img.width()) if img.pixelColor(x, y).lightness() < 100);"
+        "print('dark', dark, title.fontInfo().family())"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    families, last = result.stdout.strip().splitlines()[-2:]
+    assert "Noto Sans" in families
+    assert last.endswith("Noto Sans") and int(last.split()[1]) > 50  # the title's letters are drawn
