@@ -47,7 +47,6 @@ def main() -> None:
     shoot(create_window(["--size", "1280x800", "--lang", "uk"]), out / "map-landscape-uk.png")
     shoot(create_window(["--size", "1280x800", "--lang", "en", "--zone", "heel"]), out / "map-heel-landscape.png")
     shoot(create_window(["--size", "800x1280", "--lang", "uk", "--zone", "medial-edge"]), out / "map-portrait-uk.png")
-    shoot(create_window(["--size", "800x1280", "--lang", "en", "--zone", "medial-edge"]), out / "map-portrait.png")
 
     clock = Clock()
     window, player = routine_window("1280x800", clock)
