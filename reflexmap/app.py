@@ -6,17 +6,21 @@ import argparse
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from platformdirs import user_state_path
+from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reflexmap import __version__
 from reflexmap.awake import ScreenAwake
-from reflexmap.config import Config, ConfigError, load_config
-from reflexmap.content import LANGUAGES, Content, load_content
+from reflexmap.config import Config, ConfigError, default_config_path, load_config
+from reflexmap.content import LANGUAGES, Content, ContentError, load_content
 from reflexmap.geometry import Art, ArtError, load_art
 from reflexmap.i18n import Language, resolve_language, system_language
+from reflexmap.kiosk import RunRecord, WatchdogNotifier, hash_pin
 from reflexmap.messages import Message
 from reflexmap.player import RoutinePlayer
 from reflexmap.resources import asset_path
@@ -24,7 +28,10 @@ from reflexmap.routines import Routine, load_routines
 from reflexmap.session import Session
 from reflexmap.sound import SoundCues
 
-__all__ = ["build_parser", "create_window", "main"]
+if TYPE_CHECKING:
+    from reflexmap.ui.kiosk_shell import Kiosk
+
+__all__ = ["build_parser", "create_window", "load_files", "main"]
 
 logger = logging.getLogger(__name__)
 
@@ -53,31 +60,43 @@ def _size(text: str) -> tuple[int, int]:
 def build_parser(zone_ids: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reflexmap",
-        description="Interactive foot reflex-zone map and self-massage guide.",
+        description="Interactive foot reflex-zone map and self-massage guide. "
+        "Also: `reflexmap check [...]` validates what a salon can customise, "
+        "`reflexmap hash-pin` makes the staff PIN hash for the config file.",
     )
+    parser.add_argument("--kiosk", action="store_true", help="locked full-screen exhibit (also: kiosk.enabled in config)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="start in this language (default: config, then system)")
     parser.add_argument("--art", type=Path, metavar="SVG", help="custom foot artwork (zones marked with data-zone)")
     parser.add_argument("--routines", type=Path, metavar="DIR", help="also load the routine files (*.toml) in DIR")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the window to a PNG and exit")
     parser.add_argument("--zone", metavar="NAME", choices=zone_ids or None, help="select this zone at start")
-    parser.add_argument("--lang", choices=LANGUAGES, help="start in this language (default: config, then system)")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config folder)")
     parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
     parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
     return parser
 
 
 def create_window(argv: list[str] | None = None) -> QMainWindow:
-    """Build the main window from command-line style options; not shown, no event loop."""
+    """Build the main window from command-line style options; not shown, no event loop.
+
+    With ``--kiosk`` (or kiosk.enabled in the config) the window comes with its
+    :class:`~reflexmap.ui.kiosk_shell.Kiosk` as ``window.kiosk``.
+    """
     content = _builtin_content()
     opts = build_parser(content.zone_ids).parse_args(argv)
-    return _build_window(opts, content)
+    return _build_window(opts, load_files(opts))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the app; returns the process exit status."""
+    """Run the app (or one of its commands); returns the process exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["hash-pin"]:
+        return _hash_pin_command(argv[1:])
+    if argv[:1] == ["check"]:
+        return _check_command(argv[1:])
     content = _builtin_content()
     opts = build_parser(content.zone_ids).parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    setup_logging()
     if opts.screenshot is not None:
         # a picture needs no screen: render offscreen unless told otherwise
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,11 +107,85 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     qInstallMessageHandler(_qt_message)
     app = _application()
-    window = _build_window(opts, content)
+    loaded = load_files(opts)
+    window = _build_window(opts, loaded)
     if opts.screenshot is not None:
         return _screenshot(window, opts.screenshot)
-    window.show()
-    return app.exec()
+    kiosk = getattr(window, "kiosk", None)
+    if kiosk is None:
+        sys.excepthook = _log_exception
+        window.show()
+        return app.exec()
+    return _run_kiosk(app, opts, window, loaded)
+
+
+# --- loading what the salon can customise -------------------------------------------
+
+
+@dataclass
+class Loaded:
+    """Every file read for one start (or one reload), and what was wrong with them."""
+
+    config: Config
+    content: Content
+    art: Art
+    routines: list[Routine]
+    notices: list[str]  # for the window's banner (desktop) or the staff panel (kiosk)
+    routine_notices: list[str]
+    problems: list[str] = field(default_factory=list)  # everything wrong, for `check` and hot reload
+    watched: list[Path] = field(default_factory=list)  # files and folders whose changes reload the kiosk
+
+
+def load_files(opts: argparse.Namespace) -> Loaded:
+    """Config, content, art and routines; a bad file falls back to built-in content with a notice."""
+    cache = _cache_dir()
+    problems: list[str] = []
+    config_path = opts.config or default_config_path()
+    try:
+        config = load_config(opts.config)
+    except ConfigError as e:
+        problems.append(e.args[0])
+        config = Config()
+    notices = [Message("{problem} Using the default settings.", problem=p) for p in problems]
+
+    content_path = config.path(config.content)
+    content = _builtin_content()
+    if content_path is not None:
+        try:
+            content = load_content(content_path, cache)
+        except ContentError as e:
+            problems.append(e.args[0])
+            notices.append(Message("{problem} Using the built-in content.", problem=e.args[0]))
+
+    art_path = opts.art or config.path(config.art)
+    art, art_notices = _load_art(art_path, content)
+    notices += art_notices
+    problems += [n.params.get("problem", n) if isinstance(n, Message) else n for n in art_notices]
+
+    extra = opts.routines or config.path(config.routines)
+    routines, routine_notices = _load_routines(extra)
+    problems += routine_notices
+
+    logo = config.path(config.branding.logo)
+    if logo is not None and not logo.is_file():
+        message = Message("{file}: line {line}, field {field}: {problem}.", file=config_path.name,
+                          line=line_of_config(config, "branding.logo"), field="branding.logo",
+                          problem=Message("no such file {path}", path=str(logo)))
+        problems.append(message)
+        notices.append(message)
+    for notice in notices:
+        logger.warning("%s", notice)
+    watched = [p for p in (config_path, content_path, art_path, logo, extra, *routine_folders()) if p is not None]
+    return Loaded(config, content, art, routines, notices, routine_notices, problems, watched)
+
+
+def line_of_config(config: Config, dotted: str) -> int | str:
+    from reflexmap.schema import line_of
+
+    try:
+        return line_of(Path(config.source or "").read_text(encoding="utf-8"), dotted) or "?"
+    except OSError:
+        return "?"
 
 
 # --- building blocks ------------------------------------------------------------
@@ -113,17 +206,15 @@ def _application() -> QApplication:
     return _app
 
 
-def _build_window(opts: argparse.Namespace, content: Content) -> QMainWindow:
+def _build_window(opts: argparse.Namespace, loaded: Loaded) -> QMainWindow:
     from reflexmap.ui.main_window import MainWindow  # widgets only once a QApplication exists
     from reflexmap.ui.style import apply_style
 
     apply_style(_application())
-    config, notices = _load_config(opts.config)
-    art, art_notices = _load_art(opts.art, content)
-    routines, routine_notices = _load_routines(opts.routines)
+    config = loaded.config
     session = Session(
-        art=art, content=content, routines=routines, player=RoutinePlayer(), sounds=SoundCues(),
-        awake=ScreenAwake(), notices=notices + art_notices, routine_notices=routine_notices,
+        art=loaded.art, content=loaded.content, routines=loaded.routines, player=RoutinePlayer(),
+        sounds=SoundCues(), awake=ScreenAwake(), notices=loaded.notices, routine_notices=loaded.routine_notices,
     )
     language = Language(resolve_language(opts.lang, config.language, system_language()), _cache_dir())
     window = MainWindow(session, language)
@@ -133,6 +224,13 @@ def _build_window(opts: argparse.Namespace, content: Content) -> QMainWindow:
     window.resize(*opts.size)
     if opts.zone:
         window.map.select_zone(opts.zone)
+    if opts.kiosk or config.kiosk.enabled:
+        from reflexmap.ui.kiosk_shell import Kiosk
+
+        record = RunRecord(user_state_path("reflexmap", appauthor=False) / "last-run.json")
+        window.kiosk = Kiosk(window, config, record=record, parent=window)  # type: ignore[attr-defined]
+        for notice in loaded.notices + loaded.routine_notices:
+            window.kiosk.add_staff_notice(notice)  # type: ignore[attr-defined]
     return window
 
 
@@ -161,15 +259,6 @@ def _load_routines(extra: Path | None) -> tuple[list[Routine], list[str]]:
     return routines, notices
 
 
-def _load_config(path: Path | None) -> tuple[Config, list[str]]:
-    """The settings, or the defaults and a notice saying why."""
-    try:
-        return load_config(path), []
-    except ConfigError as e:
-        logger.warning("%s", e)
-        return Config(), [Message("{problem} Using the default settings.", problem=e.args[0])]
-
-
 def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
     """The user's art if it is usable, else the built-in art and a notice saying why."""
     builtin = asset_path("art/feet.svg")
@@ -179,14 +268,12 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
     try:
         art = load_art(path, cache)
     except ArtError as e:
-        logger.warning("%s", e)
         return load_art(builtin, cache), [Message("{problem} Showing the built-in feet instead.", problem=e.args[0])]
     known = set(content.zone_ids)
     found = {s.zone for s in art.shapes}
     if not found & known:
         message = Message("{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
                           file=path.name, names=", ".join(sorted(found)))
-        logger.warning("%s", message)
         return load_art(builtin, cache), [Message("{problem} Showing the built-in feet instead.", problem=message)]
     notices = []
     if found - known:
@@ -194,6 +281,179 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
         notices.append(Message("{file}: data-zone names not known to reflexmap are ignored: {names}.",
                                file=path.name, names=unknown))
     return art, notices
+
+
+# --- the kiosk ---------------------------------------------------------------------------
+
+
+def _run_kiosk(app: QApplication, opts: argparse.Namespace, window: QMainWindow, loaded: Loaded) -> int:
+    from reflexmap.ui.kiosk_shell import Kiosk
+
+    kiosk: Kiosk = window.kiosk  # type: ignore[attr-defined]
+    reloader = Reloader(opts, kiosk, loaded, parent=app)
+    sys.excepthook = reloader.on_exception
+    watchdog = WatchdogNotifier(parent=app)
+    kiosk.show()
+    watchdog.start()
+    status = app.exec()
+    watchdog.stopping()
+    return status
+
+
+class Reloader(QObject):
+    """Hot reload for the kiosk: when a watched file changes, check everything again.
+
+    All good: a fresh window (new content, art, routines, branding) replaces the
+    old one at the next quiet moment.  Anything wrong: the old content keeps
+    running and the staff panel says why; visitors never see it.
+    """
+
+    def __init__(self, opts: argparse.Namespace, kiosk: Kiosk, loaded: Loaded,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtCore import QFileSystemWatcher, QTimer
+
+        self._opts = opts
+        self.kiosk = kiosk
+        self._pending: Loaded | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(500)  # editors write in several steps
+        self._debounce.timeout.connect(self.reload)
+        self._watcher.fileChanged.connect(lambda _: self._debounce.start())
+        self._watcher.directoryChanged.connect(lambda _: self._debounce.start())
+        self._watch(loaded)
+        self._connect(kiosk)
+
+    def _connect(self, kiosk: Kiosk) -> None:
+        kiosk.reload_requested.connect(self.reload)
+        kiosk.exit_requested.connect(self._on_exit_requested)
+        kiosk.idle.reset.connect(self._apply_pending)
+
+    def _watch(self, loaded: Loaded) -> None:
+        old = self._watcher.files() + self._watcher.directories()
+        if old:
+            self._watcher.removePaths(old)
+        paths = {str(p) for p in loaded.watched if p.exists()}
+        for folder in [p for p in loaded.watched if p.is_dir()]:
+            paths.update(str(f) for f in folder.glob("*.toml"))
+        if paths:
+            self._watcher.addPaths(sorted(paths))
+
+    def reload(self) -> None:
+        loaded = load_files(self._opts)
+        self._watch(loaded)  # editors that replace files break the old watches
+        if loaded.problems:
+            for problem in loaded.problems:
+                self.kiosk.add_staff_notice(Message("{problem} The previous content stays on screen.",
+                                                    problem=problem))
+            logger.warning("reload refused: %d problem(s); the previous content stays", len(loaded.problems))
+            return
+        logger.info("reloading the content")
+        self._pending = loaded
+        if self.kiosk.idle.state.value != "active" or self.kiosk.staff.isVisible():
+            self._apply_pending()
+
+    def _apply_pending(self) -> None:
+        if self._pending is None:
+            return
+        loaded, self._pending = self._pending, None
+        old = self.kiosk
+        window = _build_window(self._opts, loaded)
+        new = window.kiosk  # type: ignore[attr-defined]
+        new.errors = list(old.errors)
+        new.show()
+        old.retire()
+        self.kiosk = new
+        self._connect(new)
+
+    def on_exception(self, kind: type[BaseException], value: BaseException, tb: object) -> None:
+        """A bug must not end the exhibit: log it, count it, go back to the map."""
+        _log_exception(kind, value, tb)
+        self.kiosk.record_error(f"{kind.__name__}: {value}")
+        try:
+            self.kiosk.reset()
+        except Exception:  # noqa: BLE001 - a reset that fails is logged; the loop goes on
+            logger.exception("the reset after an error failed too")
+
+    def _on_exit_requested(self, why: str) -> None:
+        if self.kiosk._record is not None:
+            self.kiosk._record.ended(why)
+        QApplication.instance().quit()
+
+
+def _log_exception(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    logger.error("unhandled error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
+
+
+def setup_logging() -> Path | None:
+    """Warnings to stderr; everything from INFO up to a size-bounded rotating file in the user log folder."""
+    from logging.handlers import RotatingFileHandler
+
+    from platformdirs import user_log_path
+
+    root = logging.getLogger()
+    if any(getattr(h, "_reflexmap", False) for h in root.handlers):
+        return None
+    root.setLevel(logging.INFO)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("reflexmap: %(message)s"))
+    console._reflexmap = True  # type: ignore[attr-defined]
+    root.addHandler(console)
+    folder = user_log_path("reflexmap", appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "reflexmap.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError as e:
+        logger.warning("cannot write a log file in %s: %s", folder, e)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._reflexmap = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    return folder / "reflexmap.log"
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def _hash_pin_command(argv: list[str]) -> int:
+    """``reflexmap hash-pin``: ask for a PIN and print the line for the config file."""
+    import getpass
+
+    parser = argparse.ArgumentParser(prog="reflexmap hash-pin",
+                                     description="Print a salted hash of a staff PIN for kiosk.pin_hash.")
+    parser.parse_args(argv)
+    pin = getpass.getpass("Staff PIN (4 to 12 digits): ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    if not (pin.isdigit() and 4 <= len(pin) <= 12):
+        print("reflexmap: a PIN is 4 to 12 digits.", file=sys.stderr)
+        return 2
+    print(f'pin_hash = "{hash_pin(pin)}"')
+    return 0
+
+
+def _check_command(argv: list[str]) -> int:
+    """``reflexmap check``: every problem in what a salon can customise, one per line; 1 if any."""
+    parser = argparse.ArgumentParser(prog="reflexmap check",
+                                     description="Validate the config, art, content and routine files.")
+    parser.add_argument("--art", type=Path, metavar="SVG")
+    parser.add_argument("--routines", type=Path, metavar="DIR")
+    parser.add_argument("--config", type=Path, metavar="FILE")
+    opts = parser.parse_args(argv)
+    logging.disable(logging.WARNING)  # the problems are printed below, once each
+    try:
+        opts.lang = None
+        opts.kiosk = False
+        loaded = load_files(opts)
+    finally:
+        logging.disable(logging.NOTSET)
+    for problem in loaded.problems:
+        print(problem)
+    if not loaded.problems:
+        print(f"reflexmap check: no problems ({len(loaded.routines)} routines, "
+              f"{len({s.zone for s in loaded.art.shapes})} zones).")
+    return 1 if loaded.problems else 0
 
 
 def _screenshot(window: QMainWindow, path: Path) -> int:

@@ -1,36 +1,126 @@
 """The configuration file (TOML): the salon's settings.  No Qt.
 
-    language = "uk"        # the language the app starts in (and returns to): "uk" or "en"
+    language = "uk"                 # start language, and the one the kiosk returns to: "uk" or "en"
+    art = "salon-feet.svg"          # optional: custom art, content, routine folder
+    content = "content.toml"        #   (paths are relative to this file)
+    routines = "routines"
+
+    [kiosk]
+    enabled = true                  # same as --kiosk
+    idle_seconds = 60               # no touch for this long: reset to the attract loop
+    still_there_seconds = 10        # the "Still there?" countdown while a routine plays
+    attract_seconds = 6             # how long the attract loop shows each zone
+    hide_cursor = true              # for touch screens
+    screen = 0                      # which screen to fill
+    text_size = 2                   # 1, 2 or 3: the text size visitors start with
+    pin_hash = "pbkdf2_sha256$..."  # from `reflexmap hash-pin`; no hash: the staff exit stays shut
+
+    [branding]
+    salon_name = "Seizó"
+    logo = "logo.svg"               # SVG or PNG
+    accent = "#c8553d"              # the highlight colour
+    welcome = { en = "Welcome!", uk = "Ласкаво просимо!" }
+    hours = { en = "Mon–Sat 10:00–20:00", uk = "Пн–Сб 10:00–20:00" }
+    booking_url = "https://example.com/book"   # shown as a QR code
 
 Read from ``--config FILE``, otherwise from the user config folder
 (``~/.config/reflexmap/config.toml`` on Linux); a missing default file simply
-means the defaults.  Problems are reported like every other file's.
+means the defaults.  Every problem names the file, the line and the field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reflexmap.content import LANGUAGES
+from reflexmap.content import LANGUAGES, Text
 from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
-__all__ = ["Config", "ConfigError", "default_config_path", "load_config"]
+__all__ = ["Branding", "Config", "ConfigError", "Kiosk", "default_config_path", "load_config"]
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_PIN_HASH = re.compile(r"pbkdf2_sha256\$\d{4,7}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,64}")
 
 
 class ConfigError(ValueError):
-    """The config file cannot be used; the message names the file and the field."""
+    """The config file cannot be used; the message names the file, the line and the field."""
+
+
+@dataclass(frozen=True)
+class Kiosk:
+    enabled: bool = False
+    idle_seconds: float = 60.0
+    still_there_seconds: float = 10.0
+    attract_seconds: float = 6.0
+    hide_cursor: bool = True
+    screen: int = 0
+    text_size: int = 2
+    pin_hash: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, low, high in (("idle_seconds", 10, 86400), ("still_there_seconds", 3, 120),
+                                ("attract_seconds", 2, 120)):
+            value = getattr(self, name)
+            if not math.isfinite(value) or not low <= value <= high:
+                raise ValueError(Message("must be between {low} and {high} seconds (it is {value:g})",
+                                         at_field=name, low=low, high=high, value=value))
+        if not 0 <= self.screen <= 16:
+            raise ValueError(Message("{value} is not a screen number (0 is the first)", at_field="screen",
+                                     value=self.screen))
+        if self.text_size not in (1, 2, 3):
+            raise ValueError(Message("must be 1, 2 or 3 (it is {value})", at_field="text_size", value=self.text_size))
+        if self.pin_hash is not None and not _PIN_HASH.fullmatch(self.pin_hash):
+            raise ValueError(Message("is not a PIN hash made by `reflexmap hash-pin`", at_field="pin_hash"))
+
+
+@dataclass(frozen=True)
+class Branding:
+    salon_name: str = ""
+    logo: str | None = None
+    accent: str | None = None
+    welcome: Text | None = None
+    hours: Text | None = None
+    booking_url: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.salon_name) > 60:
+            raise ValueError(Message("is longer than {limit} characters", at_field="salon_name", limit=60))
+        if self.accent is not None and not _COLOUR.fullmatch(self.accent):
+            raise ValueError(Message("{value!r} is not a colour like \"#c8553d\"", at_field="accent",
+                                     value=self.accent))
+        url = self.booking_url
+        if url is not None and (not re.fullmatch(r"https?://[^\s]{3,300}", url)):
+            raise ValueError(Message("must be a web address starting with https:// (at most 300 characters)",
+                                     at_field="booking_url"))
 
 
 @dataclass(frozen=True)
 class Config:
     language: str | None = None
+    art: str | None = None
+    content: str | None = None
+    routines: str | None = None
+    kiosk: Kiosk = field(default_factory=Kiosk)
+    branding: Branding = field(default_factory=Branding)
+    #: The file this came from (set by the loader): relative paths are relative to its folder.
+    source: str | None = None
 
     def __post_init__(self) -> None:
         if self.language is not None and self.language not in LANGUAGES:
             raise ValueError(Message("{value!r} is not one of {choices}", at_field="language",
                                      value=self.language, choices=", ".join(LANGUAGES)))
+
+    def path(self, value: str | None) -> Path | None:
+        """``value`` (a path from this file) resolved against the file's folder."""
+        if value is None:
+            return None
+        path = Path(value).expanduser()
+        if not path.is_absolute() and self.source:
+            path = Path(self.source).parent / path
+        return path
 
 
 def default_config_path() -> Path:
@@ -45,4 +135,5 @@ def load_config(path: Path | None = None) -> Config:
         path = default_config_path()
         if not path.exists():
             return Config()
-    return read_toml(path, Config, ConfigError, max_bytes=64 * 1024)
+    config = read_toml(path, Config, ConfigError, max_bytes=64 * 1024, strict=True)
+    return replace(config, source=str(path))

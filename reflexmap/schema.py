@@ -9,6 +9,9 @@ becomes one sentence that names the file and the field.  No Qt here.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -46,17 +49,20 @@ def read_toml(
     max_bytes: int = 1_000_000,
     cache_dir: Path | None = None,
     check: Callable[[T, Path], None] | None = None,
+    strict: bool = False,
 ) -> T:
     """Parse ``path`` into ``kind``; raise ``error`` with a one-line message.
 
     ``check`` runs after conversion for rules across fields; it raises
     ``error`` itself.  With ``cache_dir`` a checked file is remembered
-    (see :mod:`reflexmap.cache`).
+    (see :mod:`reflexmap.cache`).  ``strict`` refuses keys the schema does not
+    know (a typo in a setting must not pass silently) and puts the line number
+    in every message.
     """
     raw = read_bytes(path, error, max_bytes)
 
     def build() -> T:
-        value = _decode(raw, path.name, kind, error)
+        value = _decode(raw, path.name, kind, error, strict)
         if check is not None:
             check(value, path)
         return value
@@ -64,7 +70,7 @@ def read_toml(
     return remembered(cache_dir, path, raw, kind, build)
 
 
-def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError]) -> T:
+def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], strict: bool = False) -> T:
     import tomllib
 
     import msgspec
@@ -78,21 +84,26 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError]) -> T:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise error(Message("{file}: not valid TOML ({detail}).", file=name, detail=str(e))) from None
+    if strict:
+        unknown = _unknown_key(data, kind, "")
+        if unknown:
+            raise error(Message("{file}: line {line}, field {field}: reflexmap has no such setting.", file=name,
+                                line=line_of(text, unknown) or "?", field=unknown))
     try:
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as e:
-        raise error(describe(e, name)) from None
+        raise error(describe(e, name, text if strict else None)) from None
 
 
-def describe(e: msgspec.ValidationError, file: str) -> Message:
+def describe(e: msgspec.ValidationError, file: str, source: str | None = None) -> Message:
     """One sentence for a failed check: which file, which step (counted from 1), which field, what.
 
     msgspec says "Expected `int`, got `str` - at `$.steps[2].duration`"; a
     ``__post_init__`` check raises a :class:`Message` with an ``at_field``
-    value naming the field it is about.
+    value naming the field it is about.  With the file's ``source`` text, the
+    line is named too.
     """
-    text = str(e)
-    what, _, where = text.partition(" - at `$")
+    what, _, where = str(e).partition(" - at `$")
     where = where.rstrip("`").lstrip(".")
     problem = _problem(e, what)
     field = problem.params.get("at_field")  # a __post_init__ check names its field
@@ -105,9 +116,51 @@ def describe(e: msgspec.ValidationError, file: str) -> Message:
             return Message("{file}: step {step}, field {field}: {problem}.", file=file, step=number, field=inner,
                            problem=problem)
         return Message("{file}: step {step}: {problem}.", file=file, step=number, problem=problem)
+    if where and source is not None:
+        return Message("{file}: line {line}, field {field}: {problem}.", file=file,
+                       line=line_of(source, where) or "?", field=where, problem=problem)
     if where:
         return Message("{file}: field {field}: {problem}.", file=file, field=where, problem=problem)
     return Message("{file}: {problem}.", file=file, problem=problem)
+
+
+_KEY = re.compile(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*(?:\.|=)""")
+_TABLE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
+
+
+def line_of(text: str, dotted: str) -> int | None:
+    """The line (from 1) where the setting ``dotted`` ("kiosk.idle_seconds") is written, if found."""
+    wanted = re.sub(r"\[\d+\]", "", dotted)
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TABLE.match(line)
+        if header:
+            table = header.group(1)
+            if wanted == table:
+                return number
+            continue
+        key = _KEY.match(line)
+        if key:
+            full = f"{table}.{key.group(2)}" if table else key.group(2)
+            if wanted == full or wanted.startswith(full + "."):
+                return number
+    return None
+
+
+def _unknown_key(data: object, kind: object, prefix: str) -> str | None:
+    """The first key in ``data`` that the dataclass ``kind`` has no field for ("kiosk.idle_second")."""
+    if not (isinstance(data, dict) and dataclasses.is_dataclass(kind)):
+        return None
+    hints = typing.get_type_hints(kind)
+    for key, value in data.items():
+        if key not in hints or key == "source":
+            return f"{prefix}{key}"
+        for candidate in typing.get_args(hints[key]) or (hints[key],):
+            if dataclasses.is_dataclass(candidate):
+                found = _unknown_key(value, candidate, f"{prefix}{key}.")
+                if found:
+                    return found
+    return None
 
 
 def _problem(e: msgspec.ValidationError, what: str) -> Message:

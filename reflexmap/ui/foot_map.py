@@ -116,6 +116,7 @@ class FootMap(QWidget):
         self._pulse.setInterval(100)
         self._pulse.timeout.connect(self._on_pulse_timeout)
         self._pulse_clock = QElapsedTimer()
+        self._accent = QColor(ACCENT)
 
         self.setMouseTracking(interactive)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
@@ -184,6 +185,11 @@ class FootMap(QWidget):
     def set_view_captions(self, captions: dict[str, str]) -> None:
         """Text to draw under each ``data-view`` group (e.g. "Left foot")."""
         self.view_captions = dict(captions)
+        self.update()
+
+    def set_accent(self, colour: QColor) -> None:
+        """The highlight colour (a salon's brand colour in kiosk mode)."""
+        self._accent = QColor(colour)
         self.update()
 
     def set_guide(self, zones: tuple[str, ...] = (), foot: str | None = None, pulsing: bool = True) -> None:
@@ -350,10 +356,10 @@ class FootMap(QWidget):
             style = guide_style if self._guided(zone, foot) else styles.get(zone)
             if style is not None:
                 alpha, width = style
-                fill = QColor(ACCENT)
+                fill = QColor(self._accent)
                 fill.setAlpha(alpha)
                 painter.setBrush(fill)
-                painter.setPen(QPen(ACCENT.darker(115), width / scale))
+                painter.setPen(QPen(self._accent.darker(115), width / scale))
                 painter.drawPath(path)
                 tinted.append(box)
             elif any(box.intersects(t) for t in tinted):

@@ -8,7 +8,7 @@ routine as they are.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflexmap.config import Branding
 from reflexmap.i18n import Language
 from reflexmap.session import Session
 from reflexmap.ui import style
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         art, content = session.art, session.content
         self._session = session
+        self._kiosk = False
+        self._branding: Branding | None = None
         self._content = content
         self._language = language
         lang = language.code
@@ -174,6 +177,25 @@ class MainWindow(QMainWindow):
         """Switch every word on screen to ``lang``, keeping all state."""
         self._language.set(lang)
 
+    def set_kiosk(self, kiosk: bool, branding: Branding | None = None) -> None:
+        """Kiosk look: the salon's name and colour, bigger touch targets, no banner for visitors."""
+        self._kiosk = kiosk
+        self._branding = branding
+        if branding is not None and branding.accent:
+            self.map.set_accent(QColor(branding.accent))
+            self.routines.set_accent(QColor(branding.accent))
+        for button in self._sizes.buttons() + self._languages.buttons():
+            button.setMinimumSize(max(button.minimumWidth(), 56), 56)
+        self.panel.set_touch(kiosk)
+        self.routines.set_touch(kiosk)
+        self.tabs.tabBar().setMinimumHeight(56 if kiosk else 0)
+        self._retranslate()
+
+    def sync_text_size(self) -> None:
+        """Check the text-size button that matches the current scale (after a reset)."""
+        self._sizes.button(style.TEXT_SCALES.index(style.text_scale())).setChecked(True)
+        self._fit_header()
+
     def show_notices(self, notices: list[str]) -> None:
         """Show problems with user files (bad art...) in a banner; hide it when there are none."""
         self._notices = list(notices)
@@ -228,7 +250,8 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         lang = self._language.code
         self.setWindowTitle(self.tr("reflexmap — foot massage map"))
-        self._title.setText(self.tr("reflexmap"))
+        salon = self._branding.salon_name if self._kiosk and self._branding else ""
+        self._title.setText(salon or self.tr("reflexmap"))
         self._subtitle.setText(self.tr("Foot massage and reflex zones"))
         for i, button in enumerate(self._sizes.buttons()):
             button.setAccessibleName(self.tr("Text size {n} of 3").format(n=i + 1))
@@ -253,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def _show_notices(self) -> None:
         self.notice.setText("\n".join(localize(n) for n in self._notices))
-        self._notice_box.setVisible(bool(self._notices))
+        # in kiosk mode problems go to the staff panel, never to visitors
+        self._notice_box.setVisible(bool(self._notices) and not self._kiosk)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         size = event.size()

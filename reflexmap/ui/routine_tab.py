@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -112,6 +112,8 @@ class RoutineTab(QWidget):
         self._awake = awake
         self._lang = lang
         self._target_minutes: int | None = None
+        self._accent: QColor | None = None
+        self._touch = False
         self._art = art
         self._notices = notices or []
         self._built = False
@@ -253,6 +255,8 @@ class RoutineTab(QWidget):
         self._play_body = body
         self._map = FootMap(art, content, self._lang, interactive=False)
         self._map.set_view_captions(self._view_captions())
+        if self._accent is not None:
+            self._map.set_accent(self._accent)
         left = QVBoxLayout()
         left.addWidget(self._map, 3)
         self._steps = QListWidget()
@@ -371,6 +375,17 @@ class RoutineTab(QWidget):
         self._steps.setCurrentRow(current)
         self._refresh_all()
 
+    def set_accent(self, colour: QColor) -> None:
+        self._accent = QColor(colour)
+        if self._built:
+            self._map.set_accent(colour)
+
+    def set_touch(self, touch: bool) -> None:
+        """Touch screens: list rows and buttons at least 48 px tall."""
+        self._touch = touch
+        if self._built:
+            self._fill_step_list()
+
     def choose(self, routine_id: str, minutes: int | None = None) -> None:
         """Select a routine and a length, as the person would on the first page."""
         self._ensure_built()
@@ -476,7 +491,7 @@ class RoutineTab(QWidget):
             foot = self._foot_name(step.foot)
             where = f"{foot} · " if foot else ""
             item = QListWidgetItem(f"{i + 1}. {where}{length} — {step.instruction(self._lang)}")
-            item.setSizeHint(QSize(0, 40))  # a row a finger can hit
+            item.setSizeHint(QSize(0, 56 if self._touch else 40))  # a row a finger can hit
             self._steps.addItem(item)
 
     def _refresh_all(self) -> None:

@@ -123,6 +123,13 @@ class ZonePanel(QScrollArea):
         self._lang = lang
         self._refresh()
 
+    def set_touch(self, touch: bool) -> None:
+        """Touch screens: every button at least 48 px tall."""
+        height = 56 if touch else 44
+        for button in self._index_buttons:
+            button.setMinimumHeight(height)
+        self._back.setMinimumHeight(56 if touch else 0)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit()

@@ -1,0 +1,287 @@
+"""Kiosk engines: idle watch, staff PIN, run record, systemd watchdog.  QtCore only.
+
+Everything timed takes a clock (``time.monotonic`` unless a test injects
+one), like the routine player: a stalled event loop delays what is shown,
+never what is decided.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import math
+import os
+import secrets
+import socket
+import time
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+__all__ = ["IdleState", "IdleWatch", "PinGate", "RunRecord", "WatchdogNotifier", "hash_pin", "verify_pin"]
+
+logger = logging.getLogger(__name__)
+Clock = Callable[[], float]
+
+PIN_ITERATIONS = 200_000
+
+
+# --- the staff PIN -------------------------------------------------------------------
+
+
+def hash_pin(pin: str, salt: bytes | None = None, iterations: int = PIN_ITERATIONS) -> str:
+    """A salted PBKDF2-SHA256 hash of ``pin``, for the config's ``pin_hash``."""
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
+    return "pbkdf2_sha256${}${}${}".format(
+        iterations, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
+    )
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """Whether ``pin`` matches ``stored`` (compared in constant time)."""
+    try:
+        scheme, iterations, salt, digest = stored.split("$")
+        if scheme != "pbkdf2_sha256":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), base64.b64decode(salt), int(iterations))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(expected, actual)
+
+
+class PinGate:
+    """The staff exit's PIN check: five wrong PINs lock it for a minute; every try is logged."""
+
+    MAX_TRIES = 5
+    LOCK_SECONDS = 60.0
+
+    def __init__(self, pin_hash: str | None, clock: Clock | None = None) -> None:
+        self._hash = pin_hash
+        self._clock = clock or time.monotonic
+        self._wrong = 0
+        self._locked_until = 0.0
+
+    @property
+    def enabled(self) -> bool:
+        return self._hash is not None
+
+    def locked_for(self) -> float:
+        """Seconds until the pad takes PINs again (0 when it does)."""
+        return max(0.0, self._locked_until - self._clock())
+
+    @property
+    def tries_left(self) -> int:
+        return self.MAX_TRIES - self._wrong
+
+    def attempt(self, pin: str) -> str:
+        """"ok", "wrong", "locked" or "disabled"; logged either way (never the PIN itself)."""
+        if self._hash is None:
+            logger.warning("staff PIN attempt refused: no pin_hash is set in the config")
+            return "disabled"
+        if self.locked_for() > 0:
+            logger.warning("staff PIN attempt while locked (%.0f s left)", self.locked_for())
+            return "locked"
+        if verify_pin(pin, self._hash):
+            logger.info("staff PIN accepted")
+            self._wrong = 0
+            return "ok"
+        self._wrong += 1
+        if self._wrong >= self.MAX_TRIES:
+            self._wrong = 0
+            self._locked_until = self._clock() + self.LOCK_SECONDS
+            logger.warning("wrong staff PIN (%d in a row): the pad is locked for %.0f s",
+                           self.MAX_TRIES, self.LOCK_SECONDS)
+            return "locked"
+        logger.warning("wrong staff PIN (%d of %d)", self._wrong, self.MAX_TRIES)
+        return "wrong"
+
+
+# --- idle ------------------------------------------------------------------------------
+
+
+class IdleState(str, Enum):
+    ACTIVE = "active"  # someone is using it
+    STILL_THERE = "still-there"  # a routine plays, nobody touched: asking before resetting
+    RESTING = "resting"  # reset; the attract loop runs
+
+
+class IdleWatch(QObject):
+    """Decides when the kiosk resets: ``idle_seconds`` without input.
+
+    If ``busy()`` (a routine plays) it first asks "Still there?" for
+    ``still_there_seconds``; any input answers.  ``touch()`` is every input.
+    """
+
+    state_changed = Signal(str)
+    reset = Signal()  # time to clear everything and start the attract loop
+    tick = Signal()  # the "Still there?" countdown moved
+
+    def __init__(self, idle_seconds: float = 60.0, still_there_seconds: float = 10.0,
+                 clock: Clock | None = None, busy: Callable[[], bool] = lambda: False,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.idle_seconds = idle_seconds
+        self.still_there_seconds = still_there_seconds
+        self._clock = clock or time.monotonic
+        self._busy = busy
+        self._last = self._clock()
+        self._state = IdleState.ACTIVE
+        self._ask_deadline = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.update)
+        self._schedule()
+
+    @property
+    def state(self) -> IdleState:
+        return self._state
+
+    def remaining(self) -> float:
+        """Seconds left on the "Still there?" countdown (0 outside it)."""
+        if self._state != IdleState.STILL_THERE:
+            return 0.0
+        return max(0.0, self._ask_deadline - self._clock())
+
+    def touch(self) -> None:
+        """Someone used the kiosk."""
+        self._last = self._clock()
+        if self._state != IdleState.ACTIVE:
+            self._set(IdleState.ACTIVE)
+        self._schedule()
+
+    def rest(self) -> None:
+        """Go to the attract loop now (a staff reset, a reload)."""
+        self._set(IdleState.RESTING)
+        self.reset.emit()
+        self._schedule()
+
+    def update(self) -> None:
+        now = self._clock()
+        if self._state == IdleState.ACTIVE and now - self._last >= self.idle_seconds:
+            if self._busy():
+                self._ask_deadline = self._last + self.idle_seconds + self.still_there_seconds
+                self._set(IdleState.STILL_THERE)
+            else:
+                self.rest()
+                return
+        if self._state == IdleState.STILL_THERE:
+            if now >= self._ask_deadline:
+                self.rest()
+                return
+            self.tick.emit()
+        self._schedule()
+
+    def _set(self, state: IdleState) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state.value)
+
+    def _schedule(self) -> None:
+        now = self._clock()
+        if self._state == IdleState.ACTIVE:
+            due = self._last + self.idle_seconds
+        elif self._state == IdleState.STILL_THERE:
+            left = self._ask_deadline - now
+            due = now + (left - (math.ceil(left) - 1) if left > 0 else 0)
+        else:
+            self._timer.stop()
+            return
+        self._timer.start(max(0, math.ceil((due - now) * 1000)))
+
+
+# --- what happened to the last run -----------------------------------------------------
+
+
+class RunRecord:
+    """A small JSON file saying when this run started and how the last one ended."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self._clock = clock
+        self.previous: dict[str, object] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                self.previous = data
+        except (OSError, ValueError):
+            pass
+        self.started = clock()
+        self._write({"started": self.started, "ended": None, "why": None})
+
+    def last_restart(self) -> tuple[float | None, str]:
+        """When the previous run started and why it ended ("staff exit", "unexpected stop", "first run")."""
+        if not self.previous:
+            return None, "first run"
+        started = self.previous.get("started")
+        why = self.previous.get("why") or "unexpected stop (a crash, a power cut or the watchdog)"
+        return (float(started) if isinstance(started, (int, float)) else None), str(why)
+
+    def ended(self, why: str) -> None:
+        self._write({"started": self.started, "ended": self._clock(), "why": why})
+
+    def _write(self, data: dict[str, object]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError as e:
+            logger.info("cannot write %s: %s", self.path, e)
+
+
+# --- systemd ------------------------------------------------------------------------------
+
+
+class WatchdogNotifier(QObject):
+    """Tells systemd we are alive (``sd_notify``) from the event loop, so a frozen UI is restarted.
+
+    Does nothing unless systemd set ``NOTIFY_SOCKET``.  Pings every half
+    ``WATCHDOG_USEC`` (or every 10 s).
+    """
+
+    def __init__(self, environ: dict[str, str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        env = os.environ if environ is None else environ
+        self._address = env.get("NOTIFY_SOCKET") or None
+        usec = env.get("WATCHDOG_USEC", "")
+        interval = int(usec) / 2000 if usec.isdigit() and int(usec) > 0 else 10_000
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(500, int(interval)))
+        self._timer.timeout.connect(self.ping)
+
+    @property
+    def active(self) -> bool:
+        return self._address is not None
+
+    def start(self) -> None:
+        if self._address is None:
+            return
+        self._send(b"READY=1")
+        self.ping()
+        self._timer.start()
+
+    def ping(self) -> None:
+        self._send(b"WATCHDOG=1")
+
+    def stopping(self) -> None:
+        self._send(b"STOPPING=1")
+        self._timer.stop()
+
+    def _send(self, message: bytes) -> None:
+        if self._address is None:
+            return
+        address = "\0" + self._address[1:] if self._address.startswith("@") else self._address
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+                sock.connect(address)
+                sock.sendall(message)
+        except OSError as e:
+            logger.warning("cannot notify systemd at %s: %s", self._address, e)
