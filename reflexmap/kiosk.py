@@ -23,6 +23,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from reflexmap.messages import Message
+
 __all__ = ["IdleState", "IdleWatch", "PinGate", "RunRecord", "WatchdogNotifier", "hash_pin", "verify_pin"]
 
 logger = logging.getLogger(__name__)
@@ -217,12 +219,14 @@ class RunRecord:
         self._write({"started": self.started, "ended": None, "why": None})
 
     def last_restart(self) -> tuple[float | None, str]:
-        """When the previous run started and why it ended ("staff exit", "unexpected stop", "first run")."""
+        """When the previous run started and why it ended ("staff exit", an unexpected stop, "first run")."""
         if not self.previous:
-            return None, "first run"
+            return None, Message("first run")
         started = self.previous.get("started")
-        why = self.previous.get("why") or "unexpected stop (a crash, a power cut or the watchdog)"
-        return (float(started) if isinstance(started, (int, float)) else None), str(why)
+        why = self.previous.get("why")
+        reason = Message("staff exit") if why == "staff exit" else (
+            Message("unexpected stop (a crash, a power cut or the watchdog)") if not why else str(why))
+        return (float(started) if isinstance(started, (int, float)) else None), reason
 
     def ended(self, why: str) -> None:
         self._write({"started": self.started, "ended": self._clock(), "why": why})

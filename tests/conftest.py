@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,3 +27,9 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
         monkeypatch.setenv(var, str(path))
     monkeypatch.setenv("HOME", str(home))
     yield home
+    # main() sets up logging for the process; each test starts without it
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_reflexmap", False):
+            root.removeHandler(handler)
+            handler.close()

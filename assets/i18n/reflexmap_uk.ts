@@ -14,6 +14,78 @@
     </message>
 </context>
 <context>
+    <name>Kiosk</name>
+    <message>
+        <source>Touch the foot to explore</source>
+        <extracomment>The corner a member of staff holds to get out, and for how long. Keys that close or leave a window elsewhere; here they do nothing.</extracomment>
+        <translation>Торкніться стопи, щоб дізнатися більше</translation>
+    </message>
+    <message>
+        <source>Book from your phone</source>
+        <translation>Запис — з вашого телефона</translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <translation>Ви ще тут?</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep going.</source>
+        <translation>Торкніться будь-де, щоб продовжити.</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN-код персоналу</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Staff panel</source>
+        <translation>Панель персоналу</translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation>Перезавантажити вміст</translation>
+    </message>
+    <message>
+        <source>Back to visitors</source>
+        <translation>Повернутися до відвідувачів</translation>
+    </message>
+    <message>
+        <source>Exit reflexmap</source>
+        <translation>Закрити reflexmap</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set in the config file.</source>
+        <translation>У файлі налаштувань не задано PIN-код персоналу.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in {n} s.</source>
+        <translation>Забагато хибних спроб: спробуйте за {n} с.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN: {n} tries left.</source>
+        <translation>Хибний PIN-код: залишилося спроб — {n}.</translation>
+    </message>
+    <message>
+        <source>Running for {h} h {m} min</source>
+        <translation>Працює {h} год {m} хв</translation>
+    </message>
+    <message>
+        <source>Memory in use: {mib} MiB</source>
+        <translation>Використано пам&apos;яті: {mib} МіБ</translation>
+    </message>
+    <message>
+        <source>Last start: {when}; it ended with: {why}</source>
+        <translation>Попередній запуск: {when}; завершився так: {why}</translation>
+    </message>
+    <message>
+        <source>Errors since start: {n}</source>
+        <translation>Помилок від запуску: {n}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Point at a zone, or tap it to read more.</source>
@@ -367,12 +439,48 @@
         <translation>це не кількість секунд</translation>
     </message>
     <message>
+        <source>first run</source>
+        <translation>перший запуск</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <translation>довше за {limit} символів</translation>
+    </message>
+    <message>
+        <source>is not a PIN hash made by `reflexmap hash-pin`</source>
+        <translation>це не хеш PIN-коду від `reflexmap hash-pin`</translation>
+    </message>
+    <message>
+        <source>must be 1, 2 or 3 (it is {value})</source>
+        <translation>має бути 1, 2 або 3 (зараз {value})</translation>
+    </message>
+    <message>
+        <source>must be a web address starting with https:// (at most 300 characters)</source>
+        <translation>має бути вебадресою, що починається з https:// (щонайбільше 300 символів)</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high} seconds (it is {value:g})</source>
+        <translation>має бути від {low} до {high} секунд (зараз {value:g})</translation>
+    </message>
+    <message>
         <source>must be more than 0 seconds (it is {value:g})</source>
         <translation>має бути більше 0 секунд (зараз {value:g})</translation>
     </message>
     <message>
         <source>name at least one zone</source>
         <translation>вкажіть хоча б одну зону</translation>
+    </message>
+    <message>
+        <source>no such file {path}</source>
+        <translation>немає файлу {path}</translation>
+    </message>
+    <message>
+        <source>staff exit</source>
+        <translation>вихід через панель персоналу</translation>
+    </message>
+    <message>
+        <source>unexpected stop (a crash, a power cut or the watchdog)</source>
+        <translation>неочікувана зупинка (збій, вимкнення живлення або сторожовий таймер)</translation>
     </message>
     <message>
         <source>{count} steps is too many; at most {limit}</source>
@@ -425,6 +533,14 @@
     <message>
         <source>{file}: line {line} is not UTF-8 text; save the file as UTF-8.</source>
         <translation>{file}: рядок {line} не в кодуванні UTF-8; збережіть файл як UTF-8.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}, field {field}: reflexmap has no such setting.</source>
+        <translation>{file}: рядок {line}, поле {field}: у reflexmap немає такого налаштування.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}, field {field}: {problem}.</source>
+        <translation>{file}: рядок {line}, поле {field}: {problem}.</translation>
     </message>
     <message>
         <source>{file}: no element has a data-zone attribute, so there is nothing to touch.</source>
@@ -519,12 +635,24 @@
         <translation>{problem} Натомість показуємо вбудований малюнок стоп.</translation>
     </message>
     <message>
+        <source>{problem} The previous content stays on screen.</source>
+        <translation>{problem} На екрані лишається попередній вміст.</translation>
+    </message>
+    <message>
+        <source>{problem} Using the built-in content.</source>
+        <translation>{problem} Використовуємо вбудований вміст.</translation>
+    </message>
+    <message>
         <source>{problem} Using the default settings.</source>
         <translation>{problem} Використовуємо типові налаштування.</translation>
     </message>
     <message>
         <source>{value!r} is neither a number of seconds nor &quot;until-done&quot;</source>
         <translation>{value!r} — це не кількість секунд і не &quot;until-done&quot;</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a colour like &quot;#c8553d&quot;</source>
+        <translation>{value!r} — це не колір на кшталт &quot;#c8553d&quot;</translation>
     </message>
     <message>
         <source>{value!r} is not a zone id (lower-case letters, digits and dashes)</source>
@@ -537,6 +665,10 @@
     <message>
         <source>{value:g} seconds is too long; a step lasts at most {limit}</source>
         <translation>{value:g} секунд — забагато; крок триває щонайбільше {limit}</translation>
+    </message>
+    <message>
+        <source>{value} is not a screen number (0 is the first)</source>
+        <translation>{value} — це не номер екрана (перший — 0)</translation>
     </message>
     <message>
         <source>{zone!r} is not a zone reflexmap knows ({choices})</source>

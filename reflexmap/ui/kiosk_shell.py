@@ -165,8 +165,11 @@ class Kiosk(QObject):
         window = self.window
         app = QApplication.instance()
         app.setQuitOnLastWindowClosed(False)
+        visible = window.isVisible()
         window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
                               | Qt.WindowType.WindowStaysOnTopHint)
+        if visible:  # new flags hide a shown window
+            window.show()
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         window.set_kiosk(True, self.config.branding)
         screens = QGuiApplication.screens()
@@ -194,8 +197,7 @@ class Kiosk(QObject):
 
     def _build_overlays(self) -> None:
         host = self.window
-        lang = self.window._language
-        lang.changed.connect(lambda _: self._retranslate())
+        self.window._language.changed.connect(self._on_language_changed)
 
         self.attract = _Overlay(host)
         self.attract.setObjectName("attractLoop")
@@ -204,24 +206,28 @@ class Kiosk(QObject):
         col.addStretch(1)
         card = _card(self.attract, "attractCard")
         inner = QHBoxLayout(card)
-        inner.setContentsMargins(24, 16, 24, 16)
+        inner.setContentsMargins(24, 12, 24, 12)
         texts = QVBoxLayout()
+        texts.setSpacing(6)
         self._attract_call = _label("attractCall", 34, bold=True, colour=style.ACCENT_FILL)
         self._attract_caption = _label("attractCaption", 22)
         self._attract_welcome = _label("attractWelcome", 20, colour=style.MUTED)
+        texts.addStretch(1)
         for w in (self._attract_call, self._attract_caption, self._attract_welcome):
             texts.addWidget(w)
+        texts.addStretch(1)
         inner.addLayout(texts, 1)
         brand = QVBoxLayout()
+        brand.setSpacing(2)
         self._logo = QLabel()
         self._logo.setObjectName("attractLogo")
         self._logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._salon = _label("attractSalon", 22, bold=True)
-        self._hours = _label("attractHours", 18, colour=style.MUTED)
+        self._hours = _label("attractHours", 16, colour=style.MUTED)
         self.qr = QLabel()
         self.qr.setObjectName("bookingQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._qr_note = _label("bookingNote", 16, colour=style.MUTED)
+        self._qr_note = _label("bookingNote", 15, colour=style.MUTED)
         for w in (self._logo, self._salon, self._hours, self.qr, self._qr_note):
             brand.addWidget(w)
         inner.addLayout(brand)
@@ -300,38 +306,40 @@ class Kiosk(QObject):
         col.addStretch(1)
         self._retranslate()
 
+    def _on_language_changed(self, lang: str) -> None:
+        self._retranslate()
+
     def _retranslate(self) -> None:
-        tr = self.tr
         branding = self.config.branding
         lang = self.window._language.code
-        self._attract_call.setText(tr("Touch the foot to explore"))
+        self._attract_call.setText(self.tr("Touch the foot to explore"))
         self._attract_welcome.setText(branding.welcome(lang) if branding.welcome else "")
         self._attract_welcome.setVisible(branding.welcome is not None)
         self._salon.setText(branding.salon_name)
         self._salon.setVisible(bool(branding.salon_name))
         self._hours.setText(branding.hours(lang) if branding.hours else "")
         self._hours.setVisible(branding.hours is not None)
-        self._qr_note.setText(tr("Book from your phone"))
+        self._qr_note.setText(self.tr("Book from your phone"))
         self._qr_note.setVisible(branding.booking_url is not None)
-        self._still_title.setText(tr("Still there?"))
-        self._still_hint.setText(tr("Touch anywhere to keep going."))
-        self._pin_title.setText(tr("Staff PIN"))
-        self._pin_cancel.setText(tr("Cancel"))
-        self._staff_title.setText(tr("Staff panel"))
-        self._reload_button.setText(tr("Reload content"))
-        self._back_button.setText(tr("Back to visitors"))
-        self._exit_button.setText(tr("Exit reflexmap"))
+        self._still_title.setText(self.tr("Still there?"))
+        self._still_hint.setText(self.tr("Touch anywhere to keep going."))
+        self._pin_title.setText(self.tr("Staff PIN"))
+        self._pin_cancel.setText(self.tr("Cancel"))
+        self._staff_title.setText(self.tr("Staff panel"))
+        self._reload_button.setText(self.tr("Reload content"))
+        self._back_button.setText(self.tr("Back to visitors"))
+        self._exit_button.setText(self.tr("Exit reflexmap"))
         self._refresh_branding()
         self._refresh_attract_caption()
         self._refresh_staff()
 
     def _refresh_branding(self) -> None:
         branding = self.config.branding
-        pixmap = _logo_pixmap(self.config.path(branding.logo), 96)
+        pixmap = _logo_pixmap(self.config.path(branding.logo), 64)
         self._logo.setPixmap(pixmap if pixmap is not None else QPixmap())
         self._logo.setVisible(pixmap is not None)
         if branding.booking_url:
-            self.qr.setPixmap(QPixmap.fromImage(qr_image(branding.booking_url, 160)))
+            self.qr.setPixmap(QPixmap.fromImage(qr_image(branding.booking_url, 132)))
         self.qr.setVisible(branding.booking_url is not None)
 
     # --- idle, attract, still there -------------------------------------------------------
@@ -466,7 +474,7 @@ class Kiosk(QObject):
         if self._record is not None:
             when, why = self._record.last_restart()
             stamp = datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M") if when else "—"
-            facts.append(self.tr("Last start: {when}; it ended with: {why}").format(when=stamp, why=why))
+            facts.append(self.tr("Last start: {when}; it ended with: {why}").format(when=stamp, why=localize(why)))
         facts.append(self.tr("Errors since start: {n}").format(n=len(self.errors)))
         facts += [f"  {e}" for e in self.errors[-3:]]
         self._staff_facts.setText("\n".join(facts))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import weakref
 
+import shiboken6
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -69,6 +70,9 @@ def set_text_scale(scale: float) -> None:
         base.setPixelSize(round(BASE_PX * scale))
         app.setFont(base)
     for widget, (px, bold, italic) in list(_fonts.items()):
+        if not shiboken6.isValid(widget):  # Qt deleted it; Python still held the wrapper
+            _fonts.pop(widget, None)
+            continue
         _apply_font(widget, round(px * scale), bold, italic)
 
 

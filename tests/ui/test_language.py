@@ -117,9 +117,10 @@ def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(make_windo
     config.write_text('language = "de"\n', encoding="utf-8")
     window = make_window("--config", str(config))
     assert window.notice.isVisible()
-    assert "salon.toml: field language: 'de' is not one of en, uk. Using the default settings." in window.notice.text()
+    assert "salon.toml: line 1, field language: 'de' is not one of en, uk. Using the default settings." \
+        in window.notice.text()
     window.set_language("uk")
-    assert "salon.toml: поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування." \
+    assert "salon.toml: рядок 1, поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування." \
         in window.notice.text()
 
 
