@@ -81,7 +81,10 @@ def test_model_modules_never_import_qtwidgets() -> None:
         import sys
         import reflexmap.cache, reflexmap.content, reflexmap.schema, reflexmap.resources, reflexmap.routines
         assert not any(m.startswith("PySide6") for m in sys.modules), "content layer imported Qt"
+        import reflexmap.config
+        assert not any(m.startswith("PySide6") for m in sys.modules), "config imported Qt"
         import reflexmap.geometry, reflexmap.player, reflexmap.sound, reflexmap.awake, reflexmap.session
+        import reflexmap.kiosk, reflexmap.i18n
         widgets = [m for m in sys.modules if m.startswith("PySide6.QtWidgets")]
         assert not widgets, widgets
         print("ok")

@@ -77,6 +77,30 @@ def main() -> None:
         player.update()
     shoot(window, out / "routines-done-uk.png")
 
+    # the kiosk, with the example configuration in docs/kiosk-example
+    config = str(Path(__file__).resolve().parent.parent / "docs" / "kiosk-example" / "config.toml")
+    for size, name in (("1280x800", "landscape"), ("800x1280", "portrait")):
+        window = create_window(["--config", config, "--size", size])
+        kiosk = window.kiosk
+        window.resize(*(int(v) for v in size.split("x")))
+        window.show()
+        for _ in range(2):
+            kiosk._attract_timer.timeout.emit()
+        shoot(window, out / f"kiosk-attract-{name}.png")
+        kiosk.wake()
+        window.map.select_zone("metatarsus")
+        shoot(window, out / f"kiosk-{name}.png")
+        if name == "landscape":
+            kiosk.open_pin_pad()
+            for key in "24":
+                kiosk._on_pin_key(key)
+            shoot(window, out / "kiosk-pin-pad.png")
+            for key in "68✓":
+                kiosk._on_pin_key(key)
+            shoot(window, out / "kiosk-staff-panel.png")
+        QApplication.instance().removeEventFilter(kiosk)
+        QApplication.restoreOverrideCursor()
+
 
 if __name__ == "__main__":
     main()

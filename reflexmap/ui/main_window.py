@@ -7,7 +7,7 @@ routine as they are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,16 @@ from reflexmap.ui.routine_tab import RoutineTab
 from reflexmap.ui.zone_panel import ZonePanel
 
 __all__ = ["MainWindow"]
+
+class TouchTabBar(QTabBar):
+    """A tab bar whose tabs are at least ``min_tab_height`` tall (48 px and up on touch screens)."""
+
+    min_tab_height = 0
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().tabSizeHint(index)
+        return QSize(hint.width(), max(hint.height(), self.min_tab_height))
+
 
 #: The language switch: code and label (the labels are the same in both languages).
 LANGUAGE_BUTTONS = (("uk", "УКР"), ("en", "ENG"))
@@ -101,6 +112,7 @@ class MainWindow(QMainWindow):
             session.routine_notices, lang,
         )
         self.tabs = QTabWidget()
+        self.tabs.setTabBar(TouchTabBar())
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         style.font(self.tabs.tabBar(), 17, bold=True)
@@ -188,7 +200,11 @@ class MainWindow(QMainWindow):
             button.setMinimumSize(max(button.minimumWidth(), 56), 56)
         self.panel.set_touch(kiosk)
         self.routines.set_touch(kiosk)
-        self.tabs.tabBar().setMinimumHeight(56 if kiosk else 0)
+        bar = self.tabs.tabBar()
+        assert isinstance(bar, TouchTabBar)
+        bar.min_tab_height = 56 if kiosk else 0
+        bar.updateGeometry()
+        bar.adjustSize()
         self._retranslate()
 
     def sync_text_size(self) -> None:
