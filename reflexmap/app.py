@@ -20,7 +20,6 @@ from reflexmap.config import Config, ConfigError, default_config_path, load_conf
 from reflexmap.content import LANGUAGES, Content, ContentError, load_content
 from reflexmap.geometry import Art, ArtError, load_art
 from reflexmap.i18n import Language, resolve_language, system_language
-from reflexmap.kiosk import RunRecord, WatchdogNotifier, hash_pin
 from reflexmap.messages import Message
 from reflexmap.player import RoutinePlayer
 from reflexmap.resources import asset_path
@@ -225,6 +224,7 @@ def _build_window(opts: argparse.Namespace, loaded: Loaded) -> QMainWindow:
     if opts.zone:
         window.map.select_zone(opts.zone)
     if opts.kiosk or config.kiosk.enabled:
+        from reflexmap.kiosk import RunRecord
         from reflexmap.ui.kiosk_shell import Kiosk
 
         record = RunRecord(user_state_path("reflexmap", appauthor=False) / "last-run.json")
@@ -287,6 +287,7 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
 
 
 def _run_kiosk(app: QApplication, opts: argparse.Namespace, window: QMainWindow, loaded: Loaded) -> int:
+    from reflexmap.kiosk import WatchdogNotifier
     from reflexmap.ui.kiosk_shell import Kiosk
 
     kiosk: Kiosk = window.kiosk  # type: ignore[attr-defined]
@@ -421,6 +422,8 @@ def setup_logging() -> Path | None:
 def _hash_pin_command(argv: list[str]) -> int:
     """``reflexmap hash-pin``: ask for a PIN and print the line for the config file."""
     import getpass
+
+    from reflexmap.kiosk import hash_pin
 
     parser = argparse.ArgumentParser(prog="reflexmap hash-pin",
                                      description="Print a salted hash of a staff PIN for kiosk.pin_hash.")

@@ -419,3 +419,29 @@ def test_kiosk_option_and_config_both_turn_it_on(make_window: Callable[..., Main
     QApplication.instance().removeEventFilter(window.kiosk)
     QApplication.restoreOverrideCursor()
     assert not hasattr(make_window(), "kiosk")
+
+
+def test_a_tap_on_a_touch_screen_works_like_a_click(kiosk: Kiosk, qtbot: QtBot) -> None:
+    from PySide6.QtTest import QTest
+
+    window = kiosk.window
+    device = QTest.createTouchDevice()
+    kiosk.wake()
+    point = window.map.mapTo(window, window.map.zone_centre("arch", "sole-right").toPoint())
+    handle = window.windowHandle()
+    QTest.touchEvent(handle, device).press(0, point, handle).commit()
+    QTest.touchEvent(handle, device).release(0, point, handle).commit()
+    qtbot.waitUntil(lambda: window.map.selected_zone == "arch")
+    assert "Склепіння" in window.panel.text()
+
+
+def test_check_also_reports_bad_content_and_a_missing_logo(tmp_path: Path) -> None:
+    content = tmp_path / "content.toml"
+    content.write_text('[general]\npressure = 5\n', encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text('content = "content.toml"\n\n[branding]\nlogo = "nowhere.png"\n', encoding="utf-8")
+    result = _run("check", "--config", str(config))
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert any(line.startswith("content.toml: field general.pressure: expected") for line in lines), lines
+    assert any(line.startswith("config.toml: line 4, field branding.logo: no such file") for line in lines), lines
