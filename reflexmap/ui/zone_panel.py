@@ -87,7 +87,6 @@ class ZonePanel(QScrollArea):
             button.clicked.connect(lambda _=False, z=entry.zone: self.zone_requested.emit(z))
             self._index_buttons.append(button)
         self._columns = 0
-        self._regrid()
         self._disclaimer = _label("disclaimer")
         style.font(self._disclaimer, style.BASE_PX, italic=True)
         style.colour(self._disclaimer, style.MUTED)
@@ -178,7 +177,8 @@ class ZonePanel(QScrollArea):
     def _refresh(self) -> None:
         self._fill()
         self._columns = 0  # texts changed: check the grid again
-        self._fit()
+        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # laid out already; else resizeEvent will
+            self._fit()
 
     def _fill(self) -> None:
         lang = self._lang
