@@ -98,6 +98,18 @@ def _card(parent: QWidget, name: str) -> QFrame:
     return card
 
 
+def _centred_card(overlay: QWidget, name: str, margin: int = 30) -> tuple[QFrame, QVBoxLayout]:
+    """A card in the middle of ``overlay``; returns it and the layout to fill."""
+    col = QVBoxLayout(overlay)
+    card = _card(overlay, name)
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(margin, margin, margin, margin)
+    col.addStretch(1)
+    col.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+    col.addStretch(1)
+    return card, inner
+
+
 def _label(name: str, px: int, bold: bool = False, colour: str = style.TEXT, wrap: bool = True) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -236,25 +248,16 @@ class Kiosk(QObject):
         self.still = _Overlay(host, dim=150)
         self.still.setObjectName("stillThere")
         self.still.pressed.connect(self.idle.touch)
-        col = QVBoxLayout(self.still)
-        card = _card(self.still, "stillThereCard")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(40, 30, 40, 30)
+        _, inner = _centred_card(self.still, "stillThereCard", 36)
         self._still_title = _label("stillTitle", 40, bold=True, colour=style.ACCENT_TEXT)
         self._still_count = _label("stillCount", 96, bold=True)
         self._still_hint = _label("stillHint", 22)
         for w in (self._still_title, self._still_count, self._still_hint):
             inner.addWidget(w)
-        col.addStretch(1)
-        col.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        col.addStretch(1)
 
         self.pad = _Overlay(host, dim=170)
         self.pad.setObjectName("pinPad")
-        col = QVBoxLayout(self.pad)
-        card = _card(self.pad, "pinCard")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(30, 24, 30, 24)
+        _, inner = _centred_card(self.pad, "pinCard")
         self._pin_title = _label("pinTitle", 26, bold=True, colour=style.ACCENT_TEXT)
         self._pin_dots = _label("pinDots", 40, bold=True)
         self._pin_message = _label("pinMessage", 18, colour=style.ACCENT_FILL)
@@ -273,17 +276,11 @@ class Kiosk(QObject):
         self._pin_cancel = _button("pinCancel")
         self._pin_cancel.clicked.connect(self.close_staff)
         inner.addWidget(self._pin_cancel)
-        col.addStretch(1)
-        col.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        col.addStretch(1)
 
         self.staff = _Overlay(host, dim=170)
         self.staff.setObjectName("staffPanel")
-        col = QVBoxLayout(self.staff)
-        card = _card(self.staff, "staffCard")
+        card, inner = _centred_card(self.staff, "staffCard")
         card.setMinimumWidth(560)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(30, 24, 30, 24)
         self._staff_title = _label("staffTitle", 26, bold=True, colour=style.ACCENT_TEXT)
         self._staff_facts = _label("staffFacts", 18)
         self._staff_facts.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -301,9 +298,6 @@ class Kiosk(QObject):
         for b in (self._reload_button, self._back_button, self._exit_button):
             row.addWidget(b)
         inner.addLayout(row)
-        col.addStretch(1)
-        col.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
-        col.addStretch(1)
         self._retranslate()
 
     def _on_language_changed(self, lang: str) -> None:
