@@ -23,12 +23,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from reflexmap.content import Text  # noqa: E402
-from reflexmap.player import RoutinePlayer  # noqa: E402
-from reflexmap.routines import Routine, Step  # noqa: E402
+from reflexmap.content import Text
+from reflexmap.player import RoutinePlayer
+from reflexmap.routines import Routine, Step
 
 FINISH_TARGET_MS = 50.0
 BOUNDARY_TARGET_MS = 20.0

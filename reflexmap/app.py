@@ -288,7 +288,6 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
 
 def _run_kiosk(app: QApplication, opts: argparse.Namespace, window: QMainWindow, loaded: Loaded) -> int:
     from reflexmap.kiosk import WatchdogNotifier
-    from reflexmap.ui.kiosk_shell import Kiosk
 
     kiosk: Kiosk = window.kiosk  # type: ignore[attr-defined]
     reloader = Reloader(opts, kiosk, loaded, parent=app)
@@ -375,7 +374,7 @@ class Reloader(QObject):
         self.kiosk.record_error(f"{kind.__name__}: {value}")
         try:
             self.kiosk.reset()
-        except Exception:  # noqa: BLE001 - a reset that fails is logged; the loop goes on
+        except Exception:
             logger.exception("the reset after an error failed too")
 
     def _on_exit_requested(self, why: str) -> None:

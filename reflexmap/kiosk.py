@@ -40,9 +40,7 @@ def hash_pin(pin: str, salt: bytes | None = None, iterations: int = PIN_ITERATIO
     """A salted PBKDF2-SHA256 hash of ``pin``, for the config's ``pin_hash``."""
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
-    return "pbkdf2_sha256${}${}${}".format(
-        iterations, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
-    )
+    return f"pbkdf2_sha256${iterations}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def verify_pin(pin: str, stored: str) -> bool:

@@ -20,7 +20,7 @@ class Message(str):
     template: str
     params: dict[str, Any]
 
-    def __new__(cls, template: str, **params: Any) -> Message:
+    def __new__(cls, template: str, **params: Any) -> Message:  # noqa: PYI034 (Self needs 3.11 typing)
         self = super().__new__(cls, template.format(**params))
         self.template = template
         self.params = params

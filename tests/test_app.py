@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reflexmap", *args],
-        capture_output=True, text=True, timeout=120, env=env, cwd=cwd,
+        capture_output=True, text=True, timeout=120, env=env, cwd=cwd, check=False,
     )
 
 

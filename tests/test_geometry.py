@@ -145,7 +145,7 @@ def test_builtin_art_has_every_zone_on_both_soles_and_side() -> None:
 
 BAD_ART = {
     "malformed.svg": (f"{SVG_HEAD}><rect", "not well-formed XML"),
-    "dtd.svg": ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "x">]>' f"{SVG_HEAD}/>", "refuses for safety"),
+    "dtd.svg": ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "x">]>' + f"{SVG_HEAD}/>", "refuses for safety"),
     "notsvg.svg": ("<html/>", "not <svg>"),
     "nozones.svg": (_svg('<rect width="10" height="10"/>'), "no element has a data-zone"),
     "garbage-d.svg": (_svg('<path data-zone="z" d="M0 0 L 10 10 L foo"/>'), 'near "foo"'),

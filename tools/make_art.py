@@ -20,6 +20,7 @@ under them) and soles ``data-foot``.  Only the standard library is used.
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def split_at_lines(chain: list[Cubic], lines: list[tuple[Point, Point]]) -> list
     for c in chain:
         ts = sorted(t for line in lines for t in crossings(c, line) if 1e-6 < t < 1 - 1e-6)
         bounds = [0.0, *ts, 1.0]
-        for t0, t1 in zip(bounds, bounds[1:]):
+        for t0, t1 in itertools.pairwise(bounds):
             out.append(sub(c, t0, t1))
     return out
 

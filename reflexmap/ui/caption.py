@@ -23,21 +23,21 @@ class Caption(QWidget):
     def text(self) -> str:
         return self._text
 
-    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name, on purpose)
+    def setText(self, text: str) -> None:
         if text != self._text:
             self._text = text
             self.setAccessibleName(text)
             self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().lineSpacing() * self._lines + 8)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self.setFixedHeight(self.sizeHint().height())
         super().changeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap

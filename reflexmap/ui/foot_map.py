@@ -59,7 +59,7 @@ _DIRECTIONS = {
 class _Instance:
     """One zone on one view (the left heel, the side-view ankle...): a focus stop."""
 
-    __slots__ = ("zone", "view", "paths", "box")
+    __slots__ = ("box", "paths", "view", "zone")
 
     def __init__(self, zone: str, view: str | None) -> None:
         self.zone = zone
@@ -313,7 +313,7 @@ class FootMap(QWidget):
             self._pixmap = pixmap
         return self._pixmap
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(event.rect(), BACKGROUND)
@@ -417,19 +417,19 @@ class FootMap(QWidget):
 
     # --- events ----------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._layout()
         super().resizeEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._interactive:
             self._set_hover(self.zone_at(event.position()))
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event: object) -> None:  # noqa: N802
+    def leaveEvent(self, event: object) -> None:
         self._set_hover(None)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self._interactive:
             return super().mousePressEvent(event)
         zone = self.zone_at(event.position())
@@ -439,7 +439,7 @@ class FootMap(QWidget):
             self.select_zone(zone)
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         self._focus_visible = True
         if key in _DIRECTIONS and self._instances:
@@ -452,7 +452,7 @@ class FootMap(QWidget):
             return super().keyPressEvent(event)
         event.accept()
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         reason = event.reason()
         if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                       Qt.FocusReason.ShortcutFocusReason):
@@ -467,7 +467,7 @@ class FootMap(QWidget):
         self.update()
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(event)
 

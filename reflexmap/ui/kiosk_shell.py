@@ -79,13 +79,13 @@ class _Overlay(QWidget):
         self.raise_()
         self.show()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._dim:
             painter = QPainter(self)
             painter.fillRect(self.rect(), QColor(40, 28, 22, self._dim))
             painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.pressed.emit()
         event.accept()
 
@@ -488,7 +488,7 @@ class Kiosk(QObject):
 
     # --- input --------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Close and watched is self.window:
             event.ignore()
@@ -510,9 +510,7 @@ class Kiosk(QObject):
                 event.accept()
                 return True
         if kind in _INPUT:
-            if self.idle.state == IdleState.STILL_THERE and kind == QEvent.Type.MouseButtonPress:
-                self.idle.touch()
-            elif self.idle.state == IdleState.ACTIVE:
+            if self.idle.state == IdleState.STILL_THERE and kind == QEvent.Type.MouseButtonPress or self.idle.state == IdleState.ACTIVE:
                 self.idle.touch()
             self._watch_corner(watched, event)
         return False

@@ -41,7 +41,7 @@ class TouchTabBar(QTabBar):
 
     min_tab_height = 0
 
-    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt override)
+    def tabSizeHint(self, index: int) -> QSize:
         hint = super().tabSizeHint(index)
         return QSize(hint.width(), max(hint.height(), self.min_tab_height))
 
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         # in kiosk mode problems go to the staff panel, never to visitors
         self._notice_box.setVisible(bool(self._notices) and not self._kiosk)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
         portrait = size.height() > size.width()
         self._body.setDirection(

@@ -142,7 +142,7 @@ class RoutineTab(QWidget):
         self._orient()
         self._on_player_state_changed(self._player.state.value)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         self._ensure_built()
         super().showEvent(event)
 
@@ -653,7 +653,7 @@ class RoutineTab(QWidget):
             "both": self.tr("Both feet"),
         }.get(foot, "")
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._orient()
         super().resizeEvent(event)
 

@@ -119,7 +119,7 @@ class _PaintSpy(QObject):
         super().__init__()
         self.regions: list[QRegion] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             assert isinstance(event, QPaintEvent)
             self.regions.append(QRegion(event.region()))
@@ -153,7 +153,7 @@ def test_hover_repaints_only_the_zones_whose_state_changed(window: MainWindow, q
 def test_hover_and_paint_never_reparse_the_svg(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import svgelements
 
-    import reflexmap.geometry as geometry
+    from reflexmap import geometry
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("the SVG was parsed again")
