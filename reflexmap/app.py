@@ -129,7 +129,7 @@ class Loaded:
     content: Content
     art: Art
     routines: list[Routine]
-    notices: list[str]  # for the window's banner (desktop) or the staff panel (kiosk)
+    notices: list[str]  # for the window's banner (desktop) or the staff panel (kiosk); Message objects
     routine_notices: list[str]
     problems: list[str] = field(default_factory=list)  # everything wrong, for `check` and hot reload
     watched: list[Path] = field(default_factory=list)  # files and folders whose changes reload the kiosk
@@ -145,7 +145,7 @@ def load_files(opts: argparse.Namespace) -> Loaded:
     except ConfigError as e:
         problems.append(e.args[0])
         config = Config()
-    notices = [Message("{problem} Using the default settings.", problem=p) for p in problems]
+    notices: list[str] = [Message("{problem} Using the default settings.", problem=p) for p in problems]
 
     content_path = config.path(config.content)
     content = _builtin_content()
@@ -275,7 +275,7 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
         message = Message("{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
                           file=path.name, names=", ".join(sorted(found)))
         return load_art(builtin, cache), [Message("{problem} Showing the built-in feet instead.", problem=message)]
-    notices = []
+    notices: list[str] = []
     if found - known:
         unknown = ", ".join(sorted(found - known))
         notices.append(Message("{file}: data-zone names not known to reflexmap are ignored: {names}.",
@@ -380,7 +380,9 @@ class Reloader(QObject):
     def _on_exit_requested(self, why: str) -> None:
         if self.kiosk._record is not None:
             self.kiosk._record.ended(why)
-        QApplication.instance().quit()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
 
 def _log_exception(kind: type[BaseException], value: BaseException, tb: object) -> None:

@@ -18,7 +18,7 @@ import copyreg
 import io
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,7 +134,7 @@ def _path_from_bytes(blob: bytes) -> QPainterPath:
     return path
 
 
-def _path_to_bytes(path: QPainterPath) -> tuple[object, tuple[bytes]]:
+def _path_to_bytes(path: QPainterPath) -> tuple[Callable[[bytes], QPainterPath], tuple[bytes]]:
     buffer = QByteArray()
     QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly) << path
     return _path_from_bytes, (bytes(buffer.data()),)

@@ -75,8 +75,8 @@ def install_translation(lang: str, cache_dir: Path | None) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         return False
-    for translator in _translators.values():
-        app.removeTranslator(translator)
+    for installed in _translators.values():
+        app.removeTranslator(installed)
     if lang == "en":
         return True
     translator = _translators.get(lang)

@@ -75,7 +75,9 @@ class _Overlay(QWidget):
         self.hide()
 
     def cover(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
 
@@ -167,7 +169,7 @@ class Kiosk(QObject):
         self.idle.state_changed.connect(self._on_idle_state_changed)
         self.idle.tick.connect(self._refresh_still_there)
         window.installEventFilter(self)
-        QApplication.instance().installEventFilter(self)
+        _app().installEventFilter(self)
         self._lock_window()
         self.reset()
 
@@ -175,7 +177,7 @@ class Kiosk(QObject):
 
     def _lock_window(self) -> None:
         window = self.window
-        app = QApplication.instance()
+        app = _app()
         app.setQuitOnLastWindowClosed(False)
         visible = window.isVisible()
         window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
@@ -199,7 +201,7 @@ class Kiosk(QObject):
         self._attract_timer.stop()
         self._hold_timer.stop()
         self.idle.blockSignals(True)
-        QApplication.instance().removeEventFilter(self)
+        _app().removeEventFilter(self)
         self.window.removeEventFilter(self)
         self.window.routines._player.stop()
         self.window.hide()
@@ -217,8 +219,8 @@ class Kiosk(QObject):
         col = QVBoxLayout(self.attract)
         col.addStretch(1)
         card = _card(self.attract, "attractCard")
-        inner = QHBoxLayout(card)
-        inner.setContentsMargins(24, 12, 24, 12)
+        row = QHBoxLayout(card)
+        row.setContentsMargins(24, 12, 24, 12)
         texts = QVBoxLayout()
         texts.setSpacing(6)
         self._attract_call = _label("attractCall", 34, bold=True, colour=style.ACCENT_FILL)
@@ -228,7 +230,7 @@ class Kiosk(QObject):
         for w in (self._attract_call, self._attract_caption, self._attract_welcome):
             texts.addWidget(w)
         texts.addStretch(1)
-        inner.addLayout(texts, 1)
+        row.addLayout(texts, 1)
         brand = QVBoxLayout()
         brand.setSpacing(2)
         self._logo = QLabel()
@@ -242,7 +244,7 @@ class Kiosk(QObject):
         self._qr_note = _label("bookingNote", 15, colour=style.MUTED)
         for w in (self._logo, self._salon, self._hours, self.qr, self._qr_note):
             brand.addWidget(w)
-        inner.addLayout(brand)
+        row.addLayout(brand)
         col.addWidget(card)
 
         self.still = _Overlay(host, dim=150)
@@ -525,6 +527,12 @@ class Kiosk(QObject):
                 self._hold_timer.start(round(HOLD_SECONDS * 1000))
         elif event.type() == QEvent.Type.MouseButtonRelease:
             self._hold_timer.stop()
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the kiosk needs a QApplication"
+    return app
 
 
 def _logo_pixmap(path: Path | None, height: int) -> QPixmap | None:

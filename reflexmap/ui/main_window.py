@@ -230,14 +230,15 @@ class MainWindow(QMainWindow):
     def _fit_header(self) -> None:
         """Show the subtitle only when it fits beside the controls, so nothing is ever cut."""
         header = self._title.parentWidget()
-        layout = header.layout()
+        layout = header.layout() if header is not None else None
+        if header is None or layout is None:
+            return
         margins = layout.contentsMargins()
         used = margins.left() + margins.right()
         count = 0
         for i in range(layout.count()):
             item = layout.itemAt(i)
-            widget = item.widget()
-            if widget is self._subtitle:
+            if item is None or item.widget() is self._subtitle:
                 continue
             used += item.sizeHint().width()
             count += 1
@@ -306,8 +307,9 @@ class MainWindow(QMainWindow):
         if portrait:
             # as tall as the art needs at full width, and the panel gets the rest
             art = self.map.art_size()
-            margins = self._map_box.layout().contentsMargins()
-            extra = margins.top() + margins.bottom() + self.hover_caption.sizeHint().height() + 8
+            box_layout = self._map_box.layout()
+            margins = box_layout.contentsMargins() if box_layout is not None else None
+            extra = (margins.top() + margins.bottom() if margins is not None else 0) + self.hover_caption.sizeHint().height() + 8
             self._map_box.setMaximumHeight(round(size.width() * art.height() / art.width()) + extra)
         else:
             self._map_box.setMaximumHeight(16777215)

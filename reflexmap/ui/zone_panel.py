@@ -143,12 +143,14 @@ class ZonePanel(QScrollArea):
         self._regrid()
         inner = self.widget()
         layout = inner.layout() if inner is not None else None
-        if layout is not None and layout.hasHeightForWidth():
+        if inner is not None and layout is not None and layout.hasHeightForWidth():
             inner.setMinimumHeight(layout.totalHeightForWidth(self.viewport().width()))
 
     def _regrid(self) -> None:
         """Two columns of body-index buttons when their text fits, otherwise one."""
-        margins = self.widget().layout().contentsMargins() if self.widget() else None
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        margins = layout.contentsMargins() if layout is not None else None
         width = self.viewport().width() - (margins.left() + margins.right() if margins else 0)
         widest = max((b.fontMetrics().horizontalAdvance(b.text()) + 28 for b in self._index_buttons), default=0)
         columns = 2 if widest * 2 + self._index_grid.spacing() <= width else 1
