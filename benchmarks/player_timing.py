@@ -72,7 +72,7 @@ def tick_counting_run(app: QApplication, phase: float) -> float:
     def tick() -> None:
         ticks[0] += 1
         if ticks[0] == 600:
-            app.quit()
+            app.exit(0)
 
     timer.timeout.connect(tick)
     start = time.monotonic()
@@ -94,7 +94,7 @@ def blocked_run(app: QApplication, phase: float) -> tuple[float, float, list[flo
     done: list[float] = []
     player.step_changed.connect(lambda i: (signalled.append(time.monotonic()), engine_starts.append(player._started))
                                 if i >= 0 else None)
-    player.finished.connect(lambda: (done.append(time.monotonic()), app.quit()))
+    player.finished.connect(lambda: (done.append(time.monotonic()), app.exit(0)))
 
     start = time.monotonic()
     blocker = _blocker(start, phase)
@@ -120,10 +120,10 @@ def cpu_while_counting(app: QApplication, seconds: float) -> float:
     player.lead_in = 0
     player.start()
     player.confirm_safety()
-    QTimer.singleShot(1000, app.quit)  # settle: first paints, sound set-up
+    QTimer.singleShot(1000, lambda: app.exit(0))  # settle: first paints, sound set-up
     app.exec()
     cpu0, wall0 = time.process_time(), time.monotonic()
-    QTimer.singleShot(round(seconds * 1000), app.quit)
+    QTimer.singleShot(round(seconds * 1000), lambda: app.exit(0))
     app.exec()
     cpu = time.process_time() - cpu0
     wall = time.monotonic() - wall0

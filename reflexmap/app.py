@@ -380,9 +380,11 @@ class Reloader(QObject):
     def _on_exit_requested(self, why: str) -> None:
         if self.kiosk._record is not None:
             self.kiosk._record.ended(why)
+        self.kiosk.retire()
         app = QApplication.instance()
         if app is not None:
-            app.quit()
+            # exit(), not quit(): quit() first asks the windows to close, and a kiosk window refuses
+            app.exit(0)
 
 
 def _log_exception(kind: type[BaseException], value: BaseException, tb: object) -> None:

@@ -445,3 +445,14 @@ def test_check_also_reports_bad_content_and_a_missing_logo(tmp_path: Path) -> No
     lines = result.stdout.strip().splitlines()
     assert any(line.startswith("content.toml: field general.pressure: expected") for line in lines), lines
     assert any(line.startswith("config.toml: line 4, field branding.logo: no such file") for line in lines), lines
+
+
+def test_staff_exit_really_ends_the_event_loop(running, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    reloader, _ = running
+    kiosk = reloader.kiosk
+    app = QApplication.instance()
+    QTimer.singleShot(0, lambda: kiosk.exit_requested.emit("staff exit"))
+    QTimer.singleShot(5000, lambda: app.exit(99))  # the test's own way out if the exit were refused
+    assert app.exec() == 0
