@@ -200,7 +200,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="start-up runs per program (medians)")
     parser.add_argument("--cpu-seconds", type=float, default=10.0)
     args = parser.parse_args()
-    rows = startup(args.runs) + interaction() + cpu(args.cpu_seconds) + timing() + hostile()
+    rows: list[tuple[str, str, str, str]] = []
+    for part in (lambda: startup(args.runs), interaction, lambda: cpu(args.cpu_seconds), timing, hostile):
+        try:
+            rows += part()
+        except Exception as e:  # noqa: BLE001 - one broken part must not lose the others' figures
+            rows.append(_row(f"(a part failed: {type(e).__name__})", str(e)[:60], "", False))
     print(f"reflexmap benchmarks, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, {platform.platform(terse=True)}, offscreen")
     width = max(len(r[0]) for r in rows)

@@ -24,7 +24,7 @@ MEMORY_TARGET_MB = 300
 def measure(runs: int = 3) -> list[tuple[str, float, float]]:
     """(file, median seconds, peak MB) for every hostile input."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_hostile import CASES, _make  # the same corpus and generators as the tests
+    from hostile.corpus import CASES, make  # the same corpus and generators as the tests
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,7 +33,7 @@ def measure(runs: int = 3) -> list[tuple[str, float, float]]:
         for name, (option, _) in sorted(CASES.items()):
             inputs = folder / name.replace(".", "_")
             inputs.mkdir()
-            path = _make(name, inputs)
+            path = make(name, inputs)
             target = inputs if option == "--routines" else path
             walls, peaks = [], []
             for _ in range(runs):
