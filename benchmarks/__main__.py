@@ -148,13 +148,14 @@ def cpu(seconds: float) -> list[tuple[str, str, str, str]]:
     window.show()
     idle = measure()
     window.close()
+    window.deleteLater()
 
     window = create_window(["--size", "1280x800"])
     shell = KioskShell(window, Config(kiosk=Kiosk(hide_cursor=False)), parent=window)
     shell.show()
     attract = measure()
     app.removeEventFilter(shell)
-    shell.retire()
+    shell.retire()  # hides and deletes the window
 
     counting = cpu_while_counting(app, seconds)
     return [

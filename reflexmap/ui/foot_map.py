@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QColor,
     QFocusEvent,
+    QHideEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -112,6 +114,7 @@ class FootMap(QWidget):
         # the routine player's guide: zones to work, on which foot, gently pulsing
         self._guide: frozenset[str] = frozenset()
         self._guide_foot: str | None = None
+        self._pulsing = False
         self._pulse = QTimer(self)
         self._pulse.setInterval(100)
         self._pulse.timeout.connect(self._on_pulse_timeout)
@@ -200,7 +203,8 @@ class FootMap(QWidget):
         old = self._guide
         self._guide = frozenset(z for z in zones if z in self._known)
         self._guide_foot = foot if foot in ("left", "right") else None
-        if self._guide and pulsing:
+        self._pulsing = pulsing
+        if self._guide and pulsing and self.isVisible():
             if not self._pulse.isActive():
                 self._pulse_clock.start()
                 self._pulse.start()

@@ -212,6 +212,7 @@ class Kiosk(QObject):
         """Step aside for a reloaded window: stop every timer and let the old window go."""
         self._attract_timer.stop()
         self._hold_timer.stop()
+        self.window.map.set_guide(())
         self.idle.blockSignals(True)
         _app().removeEventFilter(self)
         self.window.removeEventFilter(self)
