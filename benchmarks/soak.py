@@ -271,9 +271,12 @@ def main() -> None:
         left.plot(xs, [s.rss_mib for s in samples], color="#a8432c", label="RSS (MiB)")
         left.set_xlabel("simulated hours after warm-up")
         left.set_ylabel("RSS (MiB)", color="#a8432c")
+        rss = [s.rss_mib for s in samples]
+        left.set_ylim(min(rss) - 20, max(rss) + 20)  # a 40 MiB window: 5 MiB of growth would show
         right = left.twinx()
         right.plot(xs, [s.qobjects for s in samples], color="#1d4f59", label="live QObjects")
         right.set_ylabel("live QObjects", color="#1d4f59")
+        right.set_ylim(0, max(s.qobjects for s in samples) * 1.3)
         left.set_title("reflexmap kiosk soak")
         fig.tight_layout()
         args.plot.parent.mkdir(parents=True, exist_ok=True)
