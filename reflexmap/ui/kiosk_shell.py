@@ -509,6 +509,9 @@ class Kiosk(QObject):
         if kind == QEvent.Type.Close and watched is self.window:
             event.ignore()
             return True
+        if kind == QEvent.Type.Resize and watched is self.window:
+            for overlay in (self.attract, self.still, self.pad, self.staff):
+                overlay.setGeometry(self.window.rect())  # full screen can arrive after the overlay showed
         if kind == QEvent.Type.ContextMenu:
             return True
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):

@@ -242,6 +242,8 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
 ) -> None:
     window = kiosk.window
     assert kiosk.attract.isVisible()
+    window.resize(900, 1200)  # e.g. full screen arriving late, or the screen rotated
+    assert kiosk.attract.geometry() == window.rect()
     seen = []
     for _ in range(4):
         seen.append((kiosk.attract_zone, kiosk.attract.findChild(QWidget, "attractCaption").text()))
