@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QColor,
     QFocusEvent,
-    QHideEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -28,7 +27,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
-    QShowEvent,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
