@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetricsF,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -418,6 +420,16 @@ class FootMap(QWidget):
             painter.drawText(rect, flags, text)
 
     # --- events ----------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._guide and self._pulsing and not self._pulse.isActive():
+            self._pulse_clock.start()
+            self._pulse.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._pulse.stop()  # nobody sees it breathe: no timer, no CPU
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._layout()

@@ -341,3 +341,14 @@ def test_guide_pulses_while_playing_and_holds_still_when_paused(
     _player(routines_window).pause()
     assert not fmap._pulse.isActive()
     assert fmap.guide[0] == frozenset({"toes"})  # still shown, just not moving
+
+
+def test_pulse_stops_while_its_map_is_out_of_sight(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+    tab = routines_window.routines
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    assert tab.map._pulse.isActive()
+    routines_window.tabs.setCurrentIndex(0)  # the visitor looks at the Map tab meanwhile
+    assert not tab.map._pulse.isActive()
+    routines_window.tabs.setCurrentWidget(tab)
+    assert tab.map._pulse.isActive()
