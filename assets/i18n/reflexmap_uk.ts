@@ -12,6 +12,18 @@
         <source>Zones of the feet. Use the arrow keys to move between zones and Enter to choose one.</source>
         <translation>Зони стоп. Стрілками переходьте між зонами, клавішею Enter обирайте.</translation>
     </message>
+    <message>
+        <source>Left foot, sole</source>
+        <translation>Ліва стопа, підошва</translation>
+    </message>
+    <message>
+        <source>Right foot, sole</source>
+        <translation>Права стопа, підошва</translation>
+    </message>
+    <message>
+        <source>Inner side of the foot</source>
+        <translation>Внутрішній бік стопи</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk</name>
@@ -128,18 +140,6 @@
         <source>Routines</source>
         <translation>Програми</translation>
     </message>
-    <message>
-        <source>Left foot, sole</source>
-        <translation>Ліва стопа, підошва</translation>
-    </message>
-    <message>
-        <source>Right foot, sole</source>
-        <translation>Права стопа, підошва</translation>
-    </message>
-    <message>
-        <source>Inner side of the foot</source>
-        <translation>Внутрішній бік стопи</translation>
-    </message>
 </context>
 <context>
     <name>RoutineTab</name>
@@ -155,18 +155,6 @@
     <message>
         <source>Fit my time</source>
         <translation>Під мій час</translation>
-    </message>
-    <message>
-        <source>Left foot, sole</source>
-        <translation>Ліва стопа, підошва</translation>
-    </message>
-    <message>
-        <source>Right foot, sole</source>
-        <translation>Права стопа, підошва</translation>
-    </message>
-    <message>
-        <source>Inner side of the foot</source>
-        <translation>Внутрішній бік стопи</translation>
     </message>
     <message>
         <source>A massage routine is playing</source>

@@ -110,7 +110,8 @@ class FootMap(QWidget):
         self._focus_index: int | None = None
         # like CSS :focus-visible: the ring shows for keyboard users only
         self._focus_visible = False
-        self.view_captions: dict[str, str] = {}
+        self.view_captions: dict[str, str] = self._default_captions()
+        self._caption_cache: tuple[object, list[tuple[str, QRectF, QFont]]] | None = None
         # the routine player's guide: zones to work, on which foot, gently pulsing
         self._guide: frozenset[str] = frozenset()
         self._guide_foot: str | None = None
@@ -182,6 +183,7 @@ class FootMap(QWidget):
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
+        self.view_captions = self._default_captions()
         self._announce()
         self.update()
 
@@ -189,6 +191,13 @@ class FootMap(QWidget):
         """Text to draw under each ``data-view`` group (e.g. "Left foot")."""
         self.view_captions = dict(captions)
         self.update()
+
+    def _default_captions(self) -> dict[str, str]:
+        return {
+            "sole-left": self.tr("Left foot, sole"),
+            "sole-right": self.tr("Right foot, sole"),
+            "side": self.tr("Inner side of the foot"),
+        }
 
     def set_accent(self, colour: QColor) -> None:
         """The highlight colour (a salon's brand colour in kiosk mode)."""
@@ -392,7 +401,12 @@ class FootMap(QWidget):
         A caption gets the width of its view plus a little; the font shrinks
         (down to 12 px) until the text fits on one line, and if it still does
         not, the caption wraps onto two; captions never run into each other.
+        Worked out once per size, text scale and wording, not on every paint.
         """
+        key = (self.width(), self.height(), style.text_scale(), self.font().key(),
+               tuple(sorted(self.view_captions.items())))
+        if self._caption_cache is not None and self._caption_cache[0] == key:
+            return self._caption_cache[1]
         laid: list[tuple[str, QRectF, QFont]] = []
         for view, box in self._art.views.items():
             text = self.view_captions.get(view)
@@ -410,6 +424,7 @@ class FootMap(QWidget):
             height = QFontMetricsF(font).lineSpacing() * lines + 4
             rect = QRectF(wbox.center().x() - width / 2, wbox.bottom() + 4, width, height)
             laid.append((text, rect, font))
+        self._caption_cache = (key, laid)
         return laid
 
     def _paint_captions(self, painter: QPainter) -> None:

@@ -280,13 +280,6 @@ class MainWindow(QMainWindow):
             style.colour(button, style.ACCENT_TEXT if code == lang else style.MUTED)
         self.tabs.setTabText(0, self.tr("Foot map"))
         self.tabs.setTabText(1, self.tr("Routines"))
-        self.map.set_view_captions(
-            {
-                "sole-left": self.tr("Left foot, sole"),
-                "sole-right": self.tr("Right foot, sole"),
-                "side": self.tr("Inner side of the foot"),
-            }
-        )
         self._on_map_zone_hovered(self.map.hovered_zone or "")
         self._show_notices()
         self._fit_header()

@@ -254,7 +254,6 @@ class RoutineTab(QWidget):
         body.setContentsMargins(12, 12, 12, 12)
         self._play_body = body
         self._map = FootMap(art, content, self._lang, interactive=False)
-        self._map.set_view_captions(self._view_captions())
         if self._accent is not None:
             self._map.set_accent(self._accent)
         left = QVBoxLayout()
@@ -367,7 +366,6 @@ class RoutineTab(QWidget):
         if not self._built:
             return
         self._map.set_language(lang)
-        self._map.set_view_captions(self._view_captions())
         for i, routine in enumerate(self._routines):
             self._list.item(i).setText(self._list_text(routine))
         current = self._steps.currentRow()
@@ -634,13 +632,6 @@ class RoutineTab(QWidget):
         zones = ", ".join(self._zone_name(z) for z in summary.zones)
         self._summary.setText(text + "\n" + self.tr("Zones worked: {zones}").format(zones=zones))
         self._summary_note.setText(self._content.general.disclaimer(lang))
-
-    def _view_captions(self) -> dict[str, str]:
-        return {
-            "sole-left": self.tr("Left foot, sole"),
-            "sole-right": self.tr("Right foot, sole"),
-            "side": self.tr("Inner side of the foot"),
-        }
 
     def _zone_name(self, zone: str) -> str:
         info = self._content.zone(zone)
