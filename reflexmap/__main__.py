@@ -1,5 +1,5 @@
 import sys
 
-from reflexmap.app import main
+from reflexmap.app import run
 
-sys.exit(main())
+sys.exit(run())

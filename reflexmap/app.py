@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from platformdirs import user_state_path
 from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
@@ -30,7 +30,7 @@ from reflexmap.sound import SoundCues
 if TYPE_CHECKING:
     from reflexmap.ui.kiosk_shell import Kiosk
 
-__all__ = ["build_parser", "create_window", "load_files", "main"]
+__all__ = ["build_parser", "create_window", "load_files", "main", "run"]
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +86,13 @@ def create_window(argv: list[str] | None = None) -> QMainWindow:
     return _build_window(opts, load_files(opts))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the app (or one of its commands); returns the process exit status."""
+def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) -> int:
+    """Run the app (or one of its commands); returns the process exit status.
+
+    With ``exit_after_screenshot`` (the command line's entry points) a
+    screenshot run ends the process as soon as the PNG is written and the log
+    flushed: tearing down a window nobody will see took 12 ms of a 230 ms run.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["hash-pin"]:
         return _hash_pin_command(argv[1:])
@@ -109,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     loaded = load_files(opts)
     window = _build_window(opts, loaded)
     if opts.screenshot is not None:
-        return _screenshot(window, opts.screenshot)
+        status = _screenshot(window, opts.screenshot)
+        if exit_after_screenshot:
+            _exit_now(status)
+        return status
     kiosk = getattr(window, "kiosk", None)
     if kiosk is None:
         sys.excepthook = _log_exception
@@ -196,10 +204,14 @@ def _builtin_content() -> Content:
 
 def _application() -> QApplication:
     global _app
+    from reflexmap.ui.style import QT_ARGUMENTS, use_fusion
+
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        if existing is not _app:  # made by someone else (tests): its style is not ours yet
+            use_fusion(existing)
         return existing
-    _app = QApplication(sys.argv[:1])
+    _app = QApplication([*sys.argv[:1], *QT_ARGUMENTS])
     _app.setApplicationName("reflexmap")
     _app.setApplicationVersion(__version__)
     return _app
@@ -469,6 +481,19 @@ def _screenshot(window: QMainWindow, path: Path) -> int:
         print(f"reflexmap: could not write the screenshot to {path}.", file=sys.stderr)
         return 1
     return 0
+
+
+def run() -> int:
+    """The ``reflexmap`` command."""
+    return main(exit_after_screenshot=True)
+
+
+def _exit_now(status: int) -> NoReturn:
+    """End the process without tearing anything down, once logs and output are flushed."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def _display_problem() -> str | None:

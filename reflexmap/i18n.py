@@ -11,7 +11,6 @@ QtCore only.
 from __future__ import annotations
 
 import logging
-import subprocess
 import zlib
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def qm_file(lang: str, cache_dir: Path | None) -> Path | None:
     data = source.read_bytes()
     target = cache_dir / f"reflexmap_{lang}-{zlib.crc32(data):08x}.qm"
     if not target.exists():
+        import subprocess  # only when running from a source tree, where no .qm is packaged
+
         import PySide6
 
         lrelease = Path(PySide6.__file__).resolve().parent / "lrelease"

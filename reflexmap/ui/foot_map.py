@@ -122,6 +122,9 @@ class FootMap(QWidget):
         self._pulse_clock = QElapsedTimer()
         self._accent = QColor(ACCENT)
 
+        # Qt fills the background itself (painting it from Python made PySide6
+        # build QGradient's enums while choosing a fillRect overload)
+        style.tint(self, BACKGROUND.name())
         self.setMouseTracking(interactive)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -329,7 +332,6 @@ class FootMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(event.rect(), BACKGROUND)
         origin = self._art_rect().topLeft()
         pixmap = self._art_pixmap()
         painter.drawPixmap(origin, pixmap)
