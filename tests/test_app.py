@@ -94,3 +94,18 @@ def test_bad_art_on_the_command_line_still_makes_a_screenshot(tmp_path: Path) ->
     assert result.returncode == 0
     assert out.exists()
     assert "broken.svg" in result.stderr  # logged once, shown in the window too
+
+
+def test_problems_reach_the_log_file_even_when_a_screenshot_ends_the_process_at_once(tmp_path: Path) -> None:
+    env = _headless_env(tmp_path)
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    log = tmp_path / "state" / "reflexmap" / "log" / "reflexmap.log"
+    clean = _run("--screenshot", str(tmp_path / "clean.png"), env=env)
+    assert clean.returncode == 0
+    assert not log.exists()  # nothing to say: the log file is not even opened
+    bad = tmp_path / "broken.svg"
+    bad.write_bytes(b"\x89PNG not an svg")
+    result = _run("--art", str(bad), "--screenshot", str(tmp_path / "x.png"), env=env)
+    assert result.returncode == 0
+    text = log.read_text(encoding="utf-8")
+    assert "WARNING" in text and "broken.svg" in text and "built-in feet" in text
