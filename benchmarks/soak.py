@@ -155,6 +155,44 @@ class Soak:
             self.kiosk.open_pin_pad()
             self.kiosk.close_staff()
 
+    def tour(self) -> None:
+        """Every path once, in a fixed order, so that warm-up has seen them all however the dice fall.
+
+        PySide6 makes some Python types the first time a path needs them (the
+        dimmed "Still there?" overlay's first paint makes a few hundred enum
+        members); counted after warm-up they would look like growth.
+        """
+        kiosk = self.kiosk
+        window = kiosk.window
+        if kiosk.attract.isVisible():
+            QTest.mouseClick(kiosk.attract, Qt.MouseButton.LeftButton)
+        for zone in window.map.zone_ids():
+            window.map.select_zone(zone)
+        window.map.select_zone(None)
+        window.panel.findChildren(QPushButton, "indexButton")[0].click()
+        for lang in ("en", "uk"):
+            window.set_language(lang)
+        for size in (2, 1, 0):
+            window.findChild(QPushButton, f"textSize{size}").click()
+        tab = window.routines
+        window.tabs.setCurrentWidget(tab)
+        settle()
+        tab.choose(tab._routines[0].id, 3)
+        tab._player.start()
+        tab._player.confirm_safety()
+        self._advance(61)  # a routine playing and nobody there: "Still there?"
+        self._advance(11)  # no answer: reset
+        kiosk = self.kiosk
+        kiosk._attract_timer.timeout.emit()
+        self._advance(kiosk.config.kiosk.attract_seconds)
+        text = self.config_path.read_text(encoding="utf-8")
+        self.config_path.write_text(text.replace("Soak", "Soak!"), encoding="utf-8")
+        self.reloader.reload()
+        self.reloads += 1
+        self._advance(1)
+        self.kiosk.open_pin_pad()
+        self.kiosk.close_staff()
+
     def _routine(self) -> None:
         rng = self.rng
         kiosk = self.kiosk
@@ -231,6 +269,7 @@ def main() -> None:
         os.environ[var] = str(folder / var.lower())
     soak = Soak(folder)
     deadline = time.monotonic() + args.minutes * 60
+    soak.tour()
     for _ in range(60):  # warm-up: every code path, language, text size and reload seen, caches filled
         soak.run_cycle()
     samples = [soak.sample()]

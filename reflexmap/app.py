@@ -15,17 +15,14 @@ from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reflexmap import __version__
-from reflexmap.awake import ScreenAwake
 from reflexmap.config import Config, ConfigError, default_config_path, load_config
 from reflexmap.content import LANGUAGES, Content, ContentError, load_content
 from reflexmap.geometry import Art, ArtError, load_art
 from reflexmap.i18n import Language, resolve_language, system_language
 from reflexmap.messages import Message
-from reflexmap.player import RoutinePlayer
 from reflexmap.resources import asset_path
 from reflexmap.routines import Routine, load_routines
 from reflexmap.session import Session
-from reflexmap.sound import SoundCues
 
 if TYPE_CHECKING:
     from reflexmap.ui.kiosk_shell import Kiosk
@@ -224,14 +221,12 @@ def _build_window(opts: argparse.Namespace, loaded: Loaded) -> QMainWindow:
     apply_style(_application())
     config = loaded.config
     session = Session(
-        art=loaded.art, content=loaded.content, routines=loaded.routines, player=RoutinePlayer(),
-        sounds=SoundCues(), awake=ScreenAwake(), notices=loaded.notices, routine_notices=loaded.routine_notices,
+        art=loaded.art, content=loaded.content, routines=loaded.routines, notices=loaded.notices,
+        routine_notices=loaded.routine_notices,
     )
     language = Language(resolve_language(opts.lang, config.language, system_language()), _cache_dir())
     window = MainWindow(session, language)
     language.setParent(window)
-    session.player.setParent(window)
-    session.sounds.setParent(window)
     window.resize(*opts.size)
     if opts.zone:
         window.map.select_zone(opts.zone)

@@ -7,6 +7,8 @@ routine as they are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,8 +33,10 @@ from reflexmap.ui import style
 from reflexmap.ui.caption import Caption
 from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.messages import localize
-from reflexmap.ui.routine_tab import RoutineTab
 from reflexmap.ui.zone_panel import ZonePanel
+
+if TYPE_CHECKING:
+    from reflexmap.ui.routine_tab import RoutineTab
 
 __all__ = ["MainWindow"]
 
@@ -107,17 +111,18 @@ class MainWindow(QMainWindow):
         self._body.addWidget(map_box, 13)
         self._body.addWidget(self.panel, 7)
 
-        self.routines = RoutineTab(
-            session.routines, session.player, art, content, session.sounds, session.awake,
-            session.routine_notices, lang,
-        )
+        self._routines: RoutineTab | None = None
+        # stands in for the Routines tab until it is first opened or asked for (see routines)
+        self._routines_page = QWidget()
+        self._swapping = False
         self.tabs = QTabWidget()
         self.tabs.setTabBar(TouchTabBar())
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         style.font(self.tabs.tabBar(), 17, bold=True)
         self.tabs.addTab(map_page, "")
-        self.tabs.addTab(self.routines, "")
+        self.tabs.addTab(self._routines_page, "")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -185,6 +190,49 @@ class MainWindow(QMainWindow):
 
     # --- public -------------------------------------------------------------------
 
+    @property
+    def routines(self) -> RoutineTab:
+        """The Routines tab, built the first time it is opened or asked for.
+
+        The first frame shows only the map; the routine tab, its player, sound
+        and screen-saver helpers cost 7 ms of a start that does not need them.
+        """
+        if self._routines is None:
+            self._routines = self._build_routines()
+        return self._routines
+
+    def _build_routines(self) -> RoutineTab:
+        from reflexmap.ui.routine_tab import RoutineTab
+
+        session = self._session
+        session.player.setParent(self)
+        session.sounds.setParent(self)
+        tab = RoutineTab(
+            session.routines, session.player, session.art, self._content, session.sounds, session.awake,
+            session.routine_notices, self._language.code,
+        )
+        if self._branding is not None and self._branding.accent:
+            tab.set_accent(QColor(self._branding.accent))
+        tab.set_touch(self._kiosk)
+        index = self.tabs.indexOf(self._routines_page)
+        current = self.tabs.currentIndex()
+        self._swapping = True
+        try:
+            text = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, text)
+            if current == index:
+                self.tabs.setCurrentIndex(index)
+        finally:
+            self._swapping = False
+        self._routines_page.deleteLater()
+        return tab
+
+    def _on_tab_changed(self, index: int) -> None:
+        # opened by a click, a tap or the keyboard: build it before anything is painted
+        if not self._swapping and self._routines is None and self.tabs.widget(index) is self._routines_page:
+            self._routines = self._build_routines()
+
     def set_language(self, lang: str) -> None:
         """Switch every word on screen to ``lang``, keeping all state."""
         self._language.set(lang)
@@ -195,11 +243,13 @@ class MainWindow(QMainWindow):
         self._branding = branding
         if branding is not None and branding.accent:
             self.map.set_accent(QColor(branding.accent))
-            self.routines.set_accent(QColor(branding.accent))
+            if self._routines is not None:  # else it takes the accent when built
+                self._routines.set_accent(QColor(branding.accent))
         for button in self._sizes.buttons() + self._languages.buttons():
             button.setMinimumSize(max(button.minimumWidth(), 56), 56)
         self.panel.set_touch(kiosk)
-        self.routines.set_touch(kiosk)
+        if self._routines is not None:
+            self._routines.set_touch(kiosk)
         bar = self.tabs.tabBar()
         assert isinstance(bar, TouchTabBar)
         bar.min_tab_height = 56 if kiosk else 0
@@ -248,7 +298,8 @@ class MainWindow(QMainWindow):
     def _on_language_changed(self, lang: str) -> None:
         self.map.set_language(lang)
         self.panel.set_language(lang)
-        self.routines.set_language(lang)
+        if self._routines is not None:
+            self._routines.set_language(lang)
         self._retranslate()
 
     def _on_map_zone_selected(self, zone: str) -> None:

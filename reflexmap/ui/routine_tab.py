@@ -137,6 +137,7 @@ class RoutineTab(QWidget):
         for page in (self._choose, self._safety, self._play, self._done):
             self._pages.addWidget(page)
         self._outer.addWidget(self._pages)
+        self._pages.show()  # added from showEvent: Qt would otherwise show it only on a later, queued call
         if self._routines:
             self._list.setCurrentRow(0)
         self._orient()

@@ -84,6 +84,31 @@ def test_tab_has_the_documented_name_and_lists_the_builtin_routines(routines_win
     assert "oil or cream" in text
 
 
+@pytest.mark.parametrize("how", ["tap", "keyboard"])
+def test_the_routines_tab_appears_when_first_opened(make_window: Callable[..., MainWindow], qtbot: QtBot,
+                                                    how: str) -> None:
+    window = make_window("--size", "1280x800")
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.findChild(QWidget, "routinePlayer") is None  # the first frame builds only the map
+    if how == "tap":
+        bar = window.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    else:
+        window.tabs.setFocus()
+        qtbot.keyClick(window.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    tab = window.findChild(QWidget, "routinePlayer")
+    assert tab is not None and window.tabs.currentWidget() is tab and window.tabs.currentIndex() == 1
+    assert window.tabs.tabText(1) == "Routines" and window.tabs.count() == 2
+    routine_list = tab.findChild(QListWidget, "routineList")
+    assert routine_list.isVisible()
+    names = "\n".join(routine_list.item(i).text() for i in range(routine_list.count()))
+    assert "Finger self-massage" in names and "Acupressure tour" in names
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(1)
+    assert window.findChildren(QWidget, "routinePlayer") == [tab]  # built once
+
+
 def test_safety_check_lists_contraindications_and_gates_the_start(
     routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
 ) -> None:

@@ -29,7 +29,8 @@ def _soak_module():  # type: ignore[no-untyped-def]
 def test_object_counts_are_stable_over_many_visitor_cycles(tmp_path: Path, qtbot: QtBot) -> None:
     soak = _soak_module().Soak(tmp_path, seed=3)
     try:
-        for _ in range(15):  # warm-up: every path once
+        soak.tour()  # warm-up: every path once, then visitors at random
+        for _ in range(15):
             soak.run_cycle()
         early = [soak.sample() for _ in range(3)]
         for _ in range(40):
