@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -195,7 +196,9 @@ def line_of_config(config: Config, dotted: str) -> int | str:
 # --- building blocks ------------------------------------------------------------
 
 
+@functools.cache
 def _builtin_content() -> Content:
+    """The packaged content (read-only, so read once per process)."""
     return load_content(asset_path("content.toml"), _cache_dir())
 
 
