@@ -62,12 +62,16 @@ def startup(runs: int) -> list[tuple[str, str, str, str]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(out / "cache"))
     ours = [*reflexmap_command(), "--screenshot", str(out / "app.png"), "--size", "1280x800"]
     bare = [sys.executable, str(HERE / "bare_svg.py"), art, str(out / "bare.png"), "1280x800"]
+    floor = [sys.executable, str(HERE / "text_floor.py"), art, str(out / "floor.png"), "1280x800",
+             str(asset_path("fonts/NotoSans-Regular.ttf")), _overview_text()]
     cold_wall, cold_mem = run(ours, env)  # first run: empty cache, art parsed by svgelements
     run(bare, env)
-    samples: dict[str, list[tuple[float, float]]] = {"app": [], "bare": []}
+    run(floor, env)
+    samples: dict[str, list[tuple[float, float]]] = {"app": [], "bare": [], "floor": []}
     for _ in range(runs):
         samples["app"].append(run(ours, env))
         samples["bare"].append(run(bare, env))
+        samples["floor"].append(run(floor, env))
     shutil.rmtree(out, ignore_errors=True)
 
     def med(name: str, i: int) -> float:
@@ -81,7 +85,20 @@ def startup(runs: int) -> list[tuple[str, str, str, str]]:
         ("bare QSvgWidget + grab, peak RSS", f"{med('bare', 1):.1f} MiB", "", ""),
         ("reflexmap --screenshot, peak RSS", f"{med('app', 1):.1f} MiB", f"{mem_ratio:.2f}x", _verdict(mem_ratio, MEMORY_TARGET, "x")),
         ("reflexmap, first run (empty cache)", f"{cold_wall * 1000:.0f} ms, {cold_mem:.1f} MiB", f"{cold_wall / med('bare', 0):.2f}x", "(record)"),
+        ("for scale: bare + one label of text (text_floor.py)", f"{med('floor', 0) * 1000:.0f} ms",
+         f"{med('floor', 0) / med('bare', 0):.2f}x", "(record)"),
     ]
+
+
+def _overview_text() -> str:
+    """The map panel's overview text, in English: the most text the first frame shows."""
+    from reflexmap.content import load_content
+    from reflexmap.resources import asset_path
+
+    overview = load_content(asset_path("content.toml")).overview
+    parts = [overview.title.en, overview.intro.en, overview.benefits_title.en]
+    parts += [f"{b.title.en}. {b.text.en}" for b in overview.benefits]
+    return "\n\n".join(parts)
 
 
 def hit_testing(points: int = 20_000) -> list[tuple[str, str, str, str]]:
