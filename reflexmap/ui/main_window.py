@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -145,8 +145,11 @@ class MainWindow(QMainWindow):
         style.font(self._title, 20, bold=True)
         self._subtitle = QLabel()
         self._subtitle.setObjectName("appSubtitle")
-        # decorative: shown only where it fits on its line (see _fit_header)
-        self._subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # decorative: shown only where it fits on its line (see _fit_header); hidden, it keeps
+        # its room, so the controls never stretch into it
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)
+        self._subtitle.setSizePolicy(policy)
         style.colour(self._subtitle, style.MUTED)
         row.addWidget(self._title)
         row.addSpacing(12)
@@ -186,6 +189,8 @@ class MainWindow(QMainWindow):
             self._languages.addButton(button, i)
             row.addWidget(button)
         self._languages.idClicked.connect(self._on_language_clicked)
+        header.installEventFilter(self)  # fit the subtitle when the header itself has its new width
+        self._header = header
         return header
 
     # --- public -------------------------------------------------------------------
@@ -277,11 +282,16 @@ class MainWindow(QMainWindow):
         self.map.update()
         self._fit_header()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._header and event.type() == QEvent.Type.Resize:
+            self._fit_header()
+        return super().eventFilter(watched, event)
+
     def _fit_header(self) -> None:
         """Show the subtitle only when it fits beside the controls, so nothing is ever cut."""
-        header = self._title.parentWidget()
-        layout = header.layout() if header is not None else None
-        if header is None or layout is None:
+        header = self._header
+        layout = header.layout()
+        if layout is None:
             return
         margins = layout.contentsMargins()
         used = margins.left() + margins.right()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reflexmap.ui.main_window import MainWindow
@@ -125,3 +125,20 @@ def test_custom_art_is_used_and_unknown_zones_are_reported(make_window: MakeWind
 
 def test_good_run_shows_no_notice(window: MainWindow) -> None:
     assert not window.notice.isVisible()
+
+
+def test_header_shows_its_subtitle_where_it_fits_and_keeps_the_buttons_compact(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window("--size", "1280x800")
+    subtitle = window.findChild(QLabel, "appSubtitle")
+    sizes = [window.findChild(QPushButton, f"textSize{i}") for i in range(3)]
+
+    def compact() -> bool:  # the controls keep their own size; the subtitle or a gap takes the room
+        return all(b.width() <= b.sizeHint().width() + 4 for b in sizes)
+
+    qtbot.waitUntil(lambda: subtitle.isVisible() and compact(), timeout=2000)
+    window.resize(560, 700)  # no room beside the controls: the subtitle gives way, nothing is cut
+    qtbot.waitUntil(lambda: not subtitle.isVisible() and compact(), timeout=2000)
+    window.resize(1280, 800)  # a window manager may give a window its size only after showing it
+    qtbot.waitUntil(lambda: subtitle.isVisible() and compact(), timeout=2000)
