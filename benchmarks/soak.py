@@ -141,19 +141,29 @@ class Soak:
         self._advance(61)
         self._advance(11)
         for _ in range(rng.randint(1, 4)):
-            kiosk = self.kiosk
-            kiosk._attract_timer.timeout.emit()
-            self._advance(kiosk.config.kiosk.attract_seconds)
-        if rng.random() < 0.1:  # staff edits the config: a hot reload
-            text = self.config_path.read_text(encoding="utf-8")
-            self.config_path.write_text(text.replace("Soak", "Soak!") if "Soak!" not in text
-                                        else text.replace("Soak!", "Soak"), encoding="utf-8")
-            self.reloader.reload()
-            self.reloads += 1
-            self._advance(1)
-        if rng.random() < 0.05:  # staff looks at the panel
-            self.kiosk.open_pin_pad()
-            self.kiosk.close_staff()
+            self._attract_step()
+        if rng.random() < 0.1:
+            self._hot_reload()
+        if rng.random() < 0.05:
+            self._staff_visit()
+
+    def _attract_step(self) -> None:
+        kiosk = self.kiosk
+        kiosk._attract_timer.timeout.emit()
+        self._advance(kiosk.config.kiosk.attract_seconds)
+
+    def _hot_reload(self) -> None:
+        """Staff edits the config: the salon name changes back and forth."""
+        text = self.config_path.read_text(encoding="utf-8")
+        self.config_path.write_text(text.replace("Soak", "Soak!") if "Soak!" not in text
+                                    else text.replace("Soak!", "Soak"), encoding="utf-8")
+        self.reloader.reload()
+        self.reloads += 1
+        self._advance(1)
+
+    def _staff_visit(self) -> None:
+        self.kiosk.open_pin_pad()
+        self.kiosk.close_staff()
 
     def tour(self) -> None:
         """Every path once, in a fixed order, so that warm-up has seen them all however the dice fall.
@@ -182,16 +192,9 @@ class Soak:
         tab._player.confirm_safety()
         self._advance(61)  # a routine playing and nobody there: "Still there?"
         self._advance(11)  # no answer: reset
-        kiosk = self.kiosk
-        kiosk._attract_timer.timeout.emit()
-        self._advance(kiosk.config.kiosk.attract_seconds)
-        text = self.config_path.read_text(encoding="utf-8")
-        self.config_path.write_text(text.replace("Soak", "Soak!"), encoding="utf-8")
-        self.reloader.reload()
-        self.reloads += 1
-        self._advance(1)
-        self.kiosk.open_pin_pad()
-        self.kiosk.close_staff()
+        self._attract_step()
+        self._hot_reload()
+        self._staff_visit()
 
     def _routine(self) -> None:
         rng = self.rng

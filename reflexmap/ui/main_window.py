@@ -367,5 +367,4 @@ class MainWindow(QMainWindow):
             self._map_box.setMaximumHeight(round(size.width() * art.height() / art.width()) + extra)
         else:
             self._map_box.setMaximumHeight(16777215)
-        super().resizeEvent(event)
-        self._fit_header()
+        super().resizeEvent(event)  # the header fits itself on its own resize (eventFilter)
