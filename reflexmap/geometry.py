@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, QSizeF, Qt
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
 from reflexmap.cache import remembered
@@ -245,6 +245,8 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
 
 def _to_qpath(el: object, name: str, se: object) -> QPainterPath:
     """Convert one svgelements shape (transform applied) to a QPainterPath."""
+    from PySide6.QtCore import Qt  # only when parsing: a cached start never builds PySide6's Qt enums
+
     qp = QPainterPath()
     rule = str(el.values.get("fill-rule", "nonzero")).strip()  # type: ignore[attr-defined]
     qp.setFillRule(Qt.FillRule.OddEvenFill if rule == "evenodd" else Qt.FillRule.WindingFill)

@@ -7,9 +7,11 @@ widget keeps a fixed height and only repaints itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from reflexmap.ui import named
 
 
 class Caption(QWidget):
@@ -38,8 +40,7 @@ class Caption(QWidget):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setPen(self.palette().windowText().color())
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter = QPainter(self)  # its pen is the palette's text colour already
+        flags = named.ALIGN_CENTER | named.TEXT_WORD_WRAP
         painter.drawText(QRectF(self.rect()).adjusted(4, 2, -4, -2), flags, self._text)
         painter.end()

@@ -9,9 +9,10 @@ only the rectangles of the zones whose state changed.
 
 from __future__ import annotations
 
+import functools
 import math
 
-from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, QSize, QSizeF, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reflexmap.content import Content
 from reflexmap.geometry import Art
-from reflexmap.ui import style
+from reflexmap.ui import named, style
 
 __all__ = ["FootMap"]
 
@@ -49,13 +50,23 @@ SELECTED_ALPHA = 110
 #: One slow breath of the guide highlight.
 PULSE_MS = 2000
 
-#: Arrow key -> unit direction in widget coordinates.
-_DIRECTIONS = {
-    Qt.Key.Key_Left: (-1.0, 0.0),
-    Qt.Key.Key_Right: (1.0, 0.0),
-    Qt.Key.Key_Up: (0.0, -1.0),
-    Qt.Key.Key_Down: (0.0, 1.0),
-}
+
+@functools.cache
+def _directions() -> dict[object, tuple[float, float]]:
+    """Arrow key -> unit direction in widget coordinates (see ``named`` for why not at import)."""
+    from PySide6.QtCore import Qt
+
+    return {
+        Qt.Key.Key_Left: (-1.0, 0.0),
+        Qt.Key.Key_Right: (1.0, 0.0),
+        Qt.Key.Key_Up: (0.0, -1.0),
+        Qt.Key.Key_Down: (0.0, 1.0),
+    }
+
+
+def _copy(colour: QColor) -> QColor:
+    # not QColor(colour): choosing among its overloads makes PySide6 build the Qt namespace (see named)
+    return QColor.fromRgba(colour.rgba())
 
 
 class _Instance:
@@ -101,7 +112,7 @@ class FootMap(QWidget):
         self._shapes = [(s.zone, s.path, s.path.boundingRect(), s.foot) for s in art.shapes if s.zone in self._known]
         self._instances = self._build_instances()
         self._renderer = QSvgRenderer(str(art.source), self)
-        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        named.set_enum(self._renderer, "aspectRatioMode", "KeepAspectRatio")
         self._pixmap: QPixmap | None = None
         self._to_widget = QTransform()
         self._to_doc = QTransform()
@@ -120,13 +131,15 @@ class FootMap(QWidget):
         self._pulse.setInterval(100)
         self._pulse.timeout.connect(self._on_pulse_timeout)
         self._pulse_clock = QElapsedTimer()
-        self._accent = QColor(ACCENT)
+        self._accent = _copy(ACCENT)
 
         # Qt fills the background itself (painting it from Python made PySide6
-        # build QGradient's enums while choosing a fillRect overload)
-        style.tint(self, BACKGROUND.name())
+        # build QGradient's enums while choosing a fillRect overload), and the
+        # painter starts with the caption colour: any QPen or QBrush call builds
+        # PySide6's Qt namespace (see named), and captions are in the first frame
+        style.tint(self, BACKGROUND.name(), CAPTION.name())
         self.setMouseTracking(interactive)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
+        named.set_enum(self, "focusPolicy", "StrongFocus" if interactive else "NoFocus")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
         self.setAccessibleName(self.tr("Foot map"))
@@ -204,7 +217,7 @@ class FootMap(QWidget):
 
     def set_accent(self, colour: QColor) -> None:
         """The highlight colour (a salon's brand colour in kiosk mode)."""
-        self._accent = QColor(colour)
+        self._accent = _copy(colour)
         self.update()
 
     def set_guide(self, zones: tuple[str, ...] = (), foot: str | None = None, pulsing: bool = True) -> None:
@@ -321,7 +334,7 @@ class FootMap(QWidget):
         if self._pixmap is None or self._pixmap.devicePixelRatio() != dpr:
             pixmap = QPixmap(QSize(max(1, math.ceil(rect.width() * dpr)), max(1, math.ceil(rect.height() * dpr))))
             pixmap.setDevicePixelRatio(dpr)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(0, 0, 0, 0))
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._renderer.render(painter, QRectF(0, 0, rect.width(), rect.height()))
@@ -335,14 +348,17 @@ class FootMap(QWidget):
         origin = self._art_rect().topLeft()
         pixmap = self._art_pixmap()
         painter.drawPixmap(origin, pixmap)
+        painter.save()  # highlights and the focus ring set pens: the captions keep the painter's own
         self._paint_highlights(painter, self._to_doc.mapRect(QRectF(event.rect())), origin, pixmap)
         if self.hasFocus() and self._focus_visible and self._focus_index is not None:
+            from PySide6.QtCore import Qt  # a keyboard user is here: no longer start-up
+
             painter.setTransform(self._to_widget)
             painter.setPen(QPen(FOCUS, 2.4 / (self._to_widget.m11() or 1.0), Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for path in self._instances[self._focus_index].paths:
                 painter.drawPath(path)
-            painter.resetTransform()
+        painter.restore()
         self._paint_captions(painter)
         painter.end()
 
@@ -371,7 +387,7 @@ class FootMap(QWidget):
             style = guide_style if self._guided(zone, foot) else styles.get(zone)
             if style is not None:
                 alpha, width = style
-                fill = QColor(self._accent)
+                fill = _copy(self._accent)
                 fill.setAlpha(alpha)
                 painter.setBrush(fill)
                 painter.setPen(QPen(self._accent.darker(115), width / scale))
@@ -430,10 +446,9 @@ class FootMap(QWidget):
         return laid
 
     def _paint_captions(self, painter: QPainter) -> None:
-        painter.setPen(CAPTION)
-        for text, rect, font in self.caption_layout():
+        for text, rect, font in self.caption_layout():  # in the palette's text colour: CAPTION
             painter.setFont(font)
-            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            flags = named.ALIGN_HCENTER | named.ALIGN_TOP | named.TEXT_WORD_WRAP
             painter.drawText(rect, flags, text)
 
     # --- events ----------------------------------------------------------------
@@ -461,6 +476,8 @@ class FootMap(QWidget):
         self._set_hover(None)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.button() != Qt.MouseButton.LeftButton or not self._interactive:
             return super().mousePressEvent(event)
         zone = self.zone_at(event.position())
@@ -471,10 +488,13 @@ class FootMap(QWidget):
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         key = Qt.Key(event.key())
         self._focus_visible = True
-        if key in _DIRECTIONS and self._instances:
-            self._move_focus(*_DIRECTIONS[key])
+        directions = _directions()
+        if key in directions and self._instances:
+            self._move_focus(*directions[key])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus_index is not None:
             self.select_zone(self._instances[self._focus_index].zone)
         elif key == Qt.Key.Key_Escape and self._selected is not None:
@@ -484,6 +504,8 @@ class FootMap(QWidget):
         event.accept()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
+        from PySide6.QtCore import Qt
+
         reason = event.reason()
         if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                       Qt.FocusReason.ShortcutFocusReason):
@@ -505,6 +527,8 @@ class FootMap(QWidget):
     # --- helpers ---------------------------------------------------------------
 
     def _set_hover(self, zone: str | None) -> None:
+        from PySide6.QtCore import Qt
+
         if zone == self._hover:
             return
         old, self._hover = self._hover, zone

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reflexmap.config import Branding
 from reflexmap.i18n import Language
 from reflexmap.session import Session
-from reflexmap.ui import style
+from reflexmap.ui import named, style
 from reflexmap.ui.caption import Caption
 from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.messages import localize
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(8)
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        named.set_enum(self.notice, "textInteractionFlags", "TextSelectableByMouse")
         style.tint(self.notice, style.NOTICE, style.NOTICE_TEXT)
         notice_box = QWidget()
         notice_row = QVBoxLayout(notice_box)

@@ -6,7 +6,7 @@ kinds, and a body index whose entries choose their zone (reverse look-up).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflexmap.content import Content, Titled
-from reflexmap.ui import style
+from reflexmap.ui import named, style
 from reflexmap.ui.richtext import escape
 
 __all__ = ["ZonePanel"]
@@ -30,7 +30,7 @@ def _label(name: str, rich: bool = False) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    named.set_enum(label, "textFormat", "RichText" if rich else "PlainText")
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 
@@ -50,7 +50,7 @@ class ZonePanel(QScrollArea):
 
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        named.set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         inner = QWidget()
         inner.setObjectName("zonePanelBody")
         #: Kept for its width: asking Qt for viewport(), a widget Python has not
@@ -90,6 +90,7 @@ class ZonePanel(QScrollArea):
             button.clicked.connect(lambda _=False, z=entry.zone: self.zone_requested.emit(z))
             self._index_buttons.append(button)
         self._columns = 0
+        self._sized = False
         self._disclaimer = _label("disclaimer")
         style.font(self._disclaimer, style.BASE_PX, italic=True)
         style.colour(self._disclaimer, style.MUTED)
@@ -134,6 +135,7 @@ class ZonePanel(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._sized = True
         self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -172,7 +174,7 @@ class ZonePanel(QScrollArea):
                 parts.append(_plain(widget))
         if self._index.isVisibleTo(self):
             parts.extend(b.text() for b in self._index_buttons)
-        parts.append(_plain(self._body))
+        parts.append(_plain(self._body, rich=True))
         parts.append(_plain(self._disclaimer))
         return "\n".join(p for p in parts if p)
 
@@ -181,7 +183,7 @@ class ZonePanel(QScrollArea):
     def _refresh(self) -> None:
         self._fill()
         self._columns = 0  # texts changed: check the grid again
-        if self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # laid out already; else resizeEvent will
+        if self._sized:  # laid out already; else resizeEvent will
             self._fit()
 
     def _fill(self) -> None:
@@ -233,10 +235,8 @@ def _titled_list(items: tuple[Titled, ...], lang: str) -> str:
     return f"<ul>{rows}</ul>"
 
 
-def _plain(widget: QLabel | QPushButton) -> str:
-    if isinstance(widget, QPushButton):
-        return widget.text()
-    if widget.textFormat() == Qt.TextFormat.RichText:
+def _plain(widget: QLabel | QPushButton, rich: bool = False) -> str:
+    if rich:
         doc = QTextDocument()
         doc.setHtml(widget.text())
         return doc.toPlainText()
