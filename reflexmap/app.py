@@ -12,17 +12,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from platformdirs import user_state_path
-from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reflexmap import __version__
 from reflexmap.config import Config, ConfigError, default_config_path, load_config
 from reflexmap.content import LANGUAGES, Content, ContentError, load_content
-from reflexmap.geometry import Art, ArtError, load_art
-from reflexmap.i18n import Language, resolve_language, system_language
 from reflexmap.messages import Message
 from reflexmap.resources import asset_path
 from reflexmap.routines import Routine, load_routines
+
+# isort: split
+# Qt only now: once PySide6 is imported, its import hook reads the source of
+# every module imported after it (for its __feature__ switch), so the Qt-free
+# modules above come first.
+from PySide6.QtCore import QObject, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from reflexmap.geometry import Art, ArtError, load_art
+from reflexmap.i18n import Language, resolve_language, system_language
 from reflexmap.session import Session
 
 if TYPE_CHECKING:

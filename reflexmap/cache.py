@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -50,7 +51,6 @@ def _entry(cache_dir: Path, path: Path, kind: str) -> Path:
 
 
 def _load(entry: Path, raw: bytes) -> object:
-    import pickle
 
     try:
         stamp, source, value = pickle.loads(entry.read_bytes())
@@ -62,7 +62,6 @@ def _load(entry: Path, raw: bytes) -> object:
 
 
 def _store(entry: Path, raw: bytes, value: object) -> None:
-    import pickle
 
     try:
         blob = pickle.dumps(((CACHE_FORMAT, __version__), raw, value), protocol=pickle.HIGHEST_PROTOCOL)
