@@ -41,8 +41,9 @@ from reflexmap.schema import read_toml
 
 __all__ = ["Branding", "Config", "ConfigError", "Kiosk", "default_config_path", "load_config"]
 
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_PIN_HASH = re.compile(r"pbkdf2_sha256\$\d{4,7}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,64}")
+# patterns, compiled by re (and cached) when first used: a start with the default settings needs neither
+_COLOUR = r"#[0-9a-fA-F]{6}"
+_PIN_HASH = r"pbkdf2_sha256\$\d{4,7}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,64}"
 
 
 class ConfigError(ValueError):
@@ -72,7 +73,7 @@ class Kiosk:
                                      value=self.screen))
         if self.text_size not in (1, 2, 3):
             raise ValueError(Message("must be 1, 2 or 3 (it is {value})", at_field="text_size", value=self.text_size))
-        if self.pin_hash is not None and not _PIN_HASH.fullmatch(self.pin_hash):
+        if self.pin_hash is not None and not re.fullmatch(_PIN_HASH, self.pin_hash):
             raise ValueError(Message("is not a PIN hash made by `reflexmap hash-pin`", at_field="pin_hash"))
 
 
@@ -88,7 +89,7 @@ class Branding:
     def __post_init__(self) -> None:
         if len(self.salon_name) > 60:
             raise ValueError(Message("is longer than {limit} characters", at_field="salon_name", limit=60))
-        if self.accent is not None and not _COLOUR.fullmatch(self.accent):
+        if self.accent is not None and not re.fullmatch(_COLOUR, self.accent):
             raise ValueError(Message("{value!r} is not a colour like \"#c8553d\"", at_field="accent",
                                      value=self.accent))
         url = self.booking_url

@@ -21,7 +21,7 @@ LANGUAGES = ("en", "uk")
 #: each, routines refer to them.
 ZONES = ("toes", "metatarsus", "arch", "heel", "medial-edge", "ankle", "achilles", "top")
 
-_ZONE_ID = re.compile(r"[a-z][a-z0-9-]{0,40}")
+_ZONE_ID = r"[a-z][a-z0-9-]{0,40}"  # compiled by re when first used: cached content never needs it
 MAX_TEXT = 2000
 
 
@@ -60,7 +60,7 @@ class Titled:
 
 def check_zone_id(value: str) -> None:
     """Raise ValueError unless ``value`` looks like a zone id ("medial-edge")."""
-    if not _ZONE_ID.fullmatch(value):
+    if not re.fullmatch(_ZONE_ID, value):
         raise ValueError(Message("{value!r} is not a zone id (lower-case letters, digits and dashes)", value=value))
 
 

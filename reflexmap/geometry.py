@@ -44,9 +44,8 @@ MAX_ELEMENTS = 20_000
 MAX_COORD = 1e6
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
-_PATH_TOKEN = re.compile(
-    r"\s*(?:[MmZzLlHhVvCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|,)"
-)
+#: One token of path data; compiled (and cached by re) when art is first parsed, never at a cached start.
+_PATH_TOKEN = r"\s*(?:[MmZzLlHhVvCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|,)"
 
 
 class ArtError(ValueError):
@@ -185,10 +184,11 @@ def _check_xml(data: bytes, name: str) -> None:
 
 
 def _check_path_data(d: str, name: str, el: ET.Element) -> None:
+    token = re.compile(_PATH_TOKEN)
     pos = 0
     end = len(d.rstrip())
     while pos < end:
-        m = _PATH_TOKEN.match(d, pos)
+        m = token.match(d, pos)
         if not m or m.end() == pos:
             near = d[pos : pos + 12].strip()
             raise ArtError(Message('{file}: path {element} has unreadable data in its "d" attribute near "{near}".',

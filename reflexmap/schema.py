@@ -124,8 +124,9 @@ def describe(e: msgspec.ValidationError, file: str, source: str | None = None) -
     return Message("{file}: {problem}.", file=file, problem=problem)
 
 
-_KEY = re.compile(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*(?:\.|=)""")
-_TABLE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
+# compiled by re (and cached) when first used: only a file with a problem needs them
+_KEY = r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*(?:\.|=)"""
+_TABLE = r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$"
 
 
 def line_of(text: str, dotted: str) -> int | None:
@@ -133,13 +134,13 @@ def line_of(text: str, dotted: str) -> int | None:
     wanted = re.sub(r"\[\d+\]", "", dotted)
     table = ""
     for number, line in enumerate(text.splitlines(), 1):
-        header = _TABLE.match(line)
+        header = re.match(_TABLE, line)
         if header:
             table = header.group(1)
             if wanted == table:
                 return number
             continue
-        key = _KEY.match(line)
+        key = re.match(_KEY, line)
         if key:
             full = f"{table}.{key.group(2)}" if table else key.group(2)
             if wanted == full or wanted.startswith(full + "."):

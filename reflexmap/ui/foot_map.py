@@ -14,8 +14,6 @@ import math
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, QSize, QSizeF, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QFocusEvent,
     QFont,
@@ -572,6 +570,9 @@ class FootMap(QWidget):
         """Tell assistive technology which zone has the keyboard focus."""
         if self._focus_index is None or not self.hasFocus():
             return
+        # imported here: its eight enums cost 1 ms of start-up, and this runs only once a person acts
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
         name, description = self.accessible_text(self._instances[self._focus_index].zone)
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)

@@ -7,7 +7,7 @@ kinds, and a body index whose entries choose their zone (reverse look-up).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -237,6 +237,8 @@ def _titled_list(items: tuple[Titled, ...], lang: str) -> str:
 
 def _plain(widget: QLabel | QPushButton, rich: bool = False) -> str:
     if rich:
+        from PySide6.QtGui import QTextDocument  # not at start-up: nothing on screen needs it
+
         doc = QTextDocument()
         doc.setHtml(widget.text())
         return doc.toPlainText()
