@@ -1,5 +1,5 @@
 import sys
 
-from reflexmap.app import run
+from reflexmap.launch import run
 
 sys.exit(run())
