@@ -52,6 +52,8 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Kiosk:
+    """The ``[kiosk]`` table: the unattended mode and its timings."""
+
     enabled: bool = False
     idle_seconds: float = 60.0
     still_there_seconds: float = 10.0
@@ -79,6 +81,8 @@ class Kiosk:
 
 @dataclass(frozen=True)
 class Branding:
+    """The ``[branding]`` table: the salon's name, logo, colour and texts."""
+
     salon_name: str = ""
     logo: str | None = None
     accent: str | None = None
@@ -100,6 +104,8 @@ class Branding:
 
 @dataclass(frozen=True)
 class Config:
+    """The salon's settings file; every field has a default, so no file is needed."""
+
     language: str | None = None
     art: str | None = None
     content: str | None = None

@@ -54,6 +54,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Titled:
+    """A short bold title and its sentence (a benefit, a kind of massage)."""
+
     title: Text
     text: Text
 
@@ -66,6 +68,8 @@ def check_zone_id(value: str) -> None:
 
 @dataclass(frozen=True)
 class Zone:
+    """One reflex zone: where it is, what it corresponds to, how to work it (numbered steps)."""
+
     id: str
     name: Text
     where: Text
@@ -80,6 +84,8 @@ class Zone:
 
 @dataclass(frozen=True)
 class IndexEntry:
+    """A body part in the body index and the zone that answers to it."""
+
     label: Text
     zone: str
 
@@ -89,6 +95,8 @@ class IndexEntry:
 
 @dataclass(frozen=True)
 class General:
+    """What holds for every zone: pressure, cautions and the reminder that massage does not replace treatment."""
+
     pressure: Text
     disclaimer: Text
     cautions: tuple[Text, ...]
@@ -96,6 +104,8 @@ class General:
 
 @dataclass(frozen=True)
 class Overview:
+    """The zone panel's text while no zone is chosen."""
+
     title: Text
     intro: Text
     benefits_title: Text
@@ -107,6 +117,8 @@ class Overview:
 
 @dataclass(frozen=True)
 class Content:
+    """Everything the map and the zone panel say, in every language."""
+
     general: General
     overview: Overview
     zones: tuple[Zone, ...]

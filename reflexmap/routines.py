@@ -44,6 +44,8 @@ class RoutineError(ValueError):
 
 @dataclass(frozen=True)
 class Step:
+    """One timed step of a routine: which zone(s), which foot, how long, what to do."""
+
     zone: str | tuple[str, ...]
     foot: str
     duration: float | str
@@ -88,6 +90,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Routine:
+    """A routine file: its steps and what to know before starting."""
+
     name: Text
     description: Text
     steps: tuple[Step, ...]

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Session:
+    """What one window shows (art, content, routines, notices) and, made on first use, its routine engine."""
+
     art: Art
     content: Content
     routines: list[Routine]
