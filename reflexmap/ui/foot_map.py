@@ -530,10 +530,10 @@ class FootMap(QWidget):
     # --- helpers ---------------------------------------------------------------
 
     def _set_hover(self, zone: str | None) -> None:
+        if zone == self._hover:  # every mouse move ends here: nothing more on this path
+            return
         from PySide6.QtCore import Qt
 
-        if zone == self._hover:
-            return
         old, self._hover = self._hover, zone
         self.setCursor(Qt.CursorShape.PointingHandCursor if zone else Qt.CursorShape.ArrowCursor)
         self._update_zones(old, zone)
