@@ -23,8 +23,7 @@ MEMORY_TARGET_MB = 300
 
 def measure(runs: int = 3) -> list[tuple[str, float, float]]:
     """(file, median seconds, peak MB) for every hostile input."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from hostile.corpus import CASES, make  # the same corpus and generators as the tests
+    from tests.hostile.corpus import CASES, make  # the same corpus and generators as the tests
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:

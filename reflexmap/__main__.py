@@ -1,5 +1,5 @@
 import sys
 
-from reflexmap.launch import run
+from reflexmap.cli import run
 
 sys.exit(run())

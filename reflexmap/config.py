@@ -39,7 +39,7 @@ from reflexmap.content import LANGUAGES, Text
 from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
-__all__ = ["Branding", "Config", "ConfigError", "Kiosk", "default_config_path", "load_config"]
+__all__ = ["Branding", "Config", "ConfigError", "KioskSettings", "default_config_path", "load_config"]
 
 # patterns, compiled by re (and cached) when first used: a start with the default settings needs neither
 _COLOUR = r"#[0-9a-fA-F]{6}"
@@ -51,7 +51,7 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
-class Kiosk:
+class KioskSettings:
     """The ``[kiosk]`` table: the unattended mode and its timings."""
 
     enabled: bool = False
@@ -110,7 +110,7 @@ class Config:
     art: str | None = None
     content: str | None = None
     routines: str | None = None
-    kiosk: Kiosk = field(default_factory=Kiosk)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
     branding: Branding = field(default_factory=Branding)
     #: The file this came from (set by the loader): relative paths are relative to its folder.
     source: str | None = None

@@ -1,8 +1,8 @@
-"""Kiosk engines: idle watch, staff PIN, run record, systemd watchdog.  QtCore only.
+"""Kiosk engines: idle watch, staff PIN, the run record and the staff report.  QtCore only.
 
-Everything timed takes a clock (``time.monotonic`` unless a test injects
-one), like the routine player: a stalled event loop delays what is shown,
-never what is decided.
+Everything timed takes a :data:`~reflexmap.clock.Clock` in its constructor,
+like the routine player: a stalled event loop delays what is shown, never
+what is decided.
 """
 
 from __future__ import annotations
@@ -15,20 +15,30 @@ import logging
 import math
 import os
 import secrets
-import socket
 import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from reflexmap.clock import Clock, monotonic, until_next_whole_second
+from reflexmap.fast_start import set_enum
 from reflexmap.messages import Message
 
-__all__ = ["IdleState", "IdleWatch", "PinGate", "RunRecord", "WatchdogNotifier", "hash_pin", "verify_pin"]
+__all__ = [
+    "Ending",
+    "IdleState",
+    "IdleWatch",
+    "PinGate",
+    "PinResult",
+    "RunRecord",
+    "StaffReport",
+    "hash_pin",
+    "verify_pin",
+]
 
 logger = logging.getLogger(__name__)
-Clock = Callable[[], float]
 
 PIN_ITERATIONS = 200_000
 
@@ -56,6 +66,15 @@ def verify_pin(pin: str, stored: str) -> bool:
     return hmac.compare_digest(expected, actual)
 
 
+class PinResult(Enum):
+    """What a PIN attempt came to."""
+
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"  # too many wrong PINs: the pad waits
+    DISABLED = "disabled"  # no pin_hash in the config: the staff exit stays shut
+
+
 class PinGate:
     """The staff exit's PIN check: five wrong PINs lock it for a minute; every try is logged."""
 
@@ -64,7 +83,7 @@ class PinGate:
 
     def __init__(self, pin_hash: str | None, clock: Clock | None = None) -> None:
         self._hash = pin_hash
-        self._clock = clock or time.monotonic
+        self._clock = clock or monotonic
         self._wrong = 0
         self._locked_until = 0.0
 
@@ -80,33 +99,35 @@ class PinGate:
     def tries_left(self) -> int:
         return self.MAX_TRIES - self._wrong
 
-    def attempt(self, pin: str) -> str:
-        """"ok", "wrong", "locked" or "disabled"; logged either way (never the PIN itself)."""
+    def attempt(self, pin: str) -> PinResult:
+        """Check ``pin``; every attempt is logged (never the PIN itself)."""
         if self._hash is None:
             logger.warning("staff PIN attempt refused: no pin_hash is set in the config")
-            return "disabled"
+            return PinResult.DISABLED
         if self.locked_for() > 0:
             logger.warning("staff PIN attempt while locked (%.0f s left)", self.locked_for())
-            return "locked"
+            return PinResult.LOCKED
         if verify_pin(pin, self._hash):
             logger.info("staff PIN accepted")
             self._wrong = 0
-            return "ok"
+            return PinResult.OK
         self._wrong += 1
         if self._wrong >= self.MAX_TRIES:
             self._wrong = 0
             self._locked_until = self._clock() + self.LOCK_SECONDS
             logger.warning("wrong staff PIN (%d in a row): the pad is locked for %.0f s",
                            self.MAX_TRIES, self.LOCK_SECONDS)
-            return "locked"
+            return PinResult.LOCKED
         logger.warning("wrong staff PIN (%d of %d)", self._wrong, self.MAX_TRIES)
-        return "wrong"
+        return PinResult.WRONG
 
 
 # --- idle ------------------------------------------------------------------------------
 
 
-class IdleState(str, Enum):
+class IdleState(Enum):
+    """Whether someone uses the kiosk; ``IdleWatch.state_changed`` carries one of these."""
+
     ACTIVE = "active"  # someone is using it
     STILL_THERE = "still-there"  # a routine plays, nobody touched: asking before resetting
     RESTING = "resting"  # reset; the attract loop runs
@@ -119,7 +140,7 @@ class IdleWatch(QObject):
     ``still_there_seconds``; any input answers.  ``touch()`` is every input.
     """
 
-    state_changed = Signal(str)
+    state_changed = Signal(object)  # the new IdleState
     reset = Signal()  # time to clear everything and start the attract loop
     tick = Signal()  # the "Still there?" countdown moved
 
@@ -129,14 +150,14 @@ class IdleWatch(QObject):
         super().__init__(parent)
         self.idle_seconds = idle_seconds
         self.still_there_seconds = still_there_seconds
-        self._clock = clock or time.monotonic
+        self._clock = clock or monotonic
         self._busy = busy
         self._last = self._clock()
         self._state = IdleState.ACTIVE
         self._ask_deadline = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        set_enum(self._timer, "timerType", "PreciseTimer")
         self._timer.timeout.connect(self.update)
         self._schedule()
 
@@ -182,15 +203,14 @@ class IdleWatch(QObject):
     def _set(self, state: IdleState) -> None:
         if state != self._state:
             self._state = state
-            self.state_changed.emit(state.value)
+            self.state_changed.emit(state)
 
     def _schedule(self) -> None:
         now = self._clock()
         if self._state == IdleState.ACTIVE:
             due = self._last + self.idle_seconds
         elif self._state == IdleState.STILL_THERE:
-            left = self._ask_deadline - now
-            due = now + (left - (math.ceil(left) - 1) if left > 0 else 0)
+            due = now + until_next_whole_second(self._ask_deadline - now)
         else:
             self._timer.stop()
             return
@@ -200,8 +220,17 @@ class IdleWatch(QObject):
 # --- what happened to the last run -----------------------------------------------------
 
 
+class Ending(Enum):
+    """How a run ended, as the run record keeps it."""
+
+    STAFF_EXIT = "staff exit"
+
+
 class RunRecord:
-    """A small JSON file saying when this run started and how the last one ended."""
+    """A small JSON file saying when this run started and how the last one ended.
+
+    Made once per process (a hot reload is the same run).
+    """
 
     def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
         self.path = path
@@ -222,12 +251,12 @@ class RunRecord:
             return None, Message("first run")
         started = self.previous.get("started")
         why = self.previous.get("why")
-        reason = Message("staff exit") if why == "staff exit" else (
+        reason = Message("staff exit") if why == Ending.STAFF_EXIT.value else (
             Message("unexpected stop (a crash, a power cut or the watchdog)") if not why else str(why))
         return (float(started) if isinstance(started, (int, float)) else None), reason
 
-    def ended(self, why: str) -> None:
-        self._write({"started": self.started, "ended": self._clock(), "why": why})
+    def ended(self, why: Ending) -> None:
+        self._write({"started": self.started, "ended": self._clock(), "why": why.value})
 
     def _write(self, data: dict[str, object]) -> None:
         try:
@@ -239,51 +268,47 @@ class RunRecord:
             logger.info("cannot write %s: %s", self.path, e)
 
 
-# --- systemd ------------------------------------------------------------------------------
+# --- what staff see ------------------------------------------------------------------------
 
 
-class WatchdogNotifier(QObject):
-    """Tells systemd we are alive (``sd_notify``) from the event loop, so a frozen UI is restarted.
+class StaffReport(QObject):
+    """What the staff panel reports for the whole process: uptime, errors, problems with files.
 
-    Does nothing unless systemd set ``NOTIFY_SOCKET``.  Pings every half
-    ``WATCHDOG_USEC`` (or every 10 s).
+    Made once per process and handed to every kiosk a hot reload builds, so
+    nothing is forgotten or reset by a reload.  Staff matters only: never shown
+    to visitors.
     """
 
-    def __init__(self, environ: dict[str, str] | None = None, parent: QObject | None = None) -> None:
+    changed = Signal()
+
+    MAX_NOTICES = 8
+    MAX_ERRORS = 50
+
+    def __init__(self, clock: Clock | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        env = os.environ if environ is None else environ
-        self._address = env.get("NOTIFY_SOCKET") or None
-        usec = env.get("WATCHDOG_USEC", "")
-        interval = int(usec) / 2000 if usec.isdigit() and int(usec) > 0 else 10_000
-        self._timer = QTimer(self)
-        self._timer.setInterval(max(500, int(interval)))
-        self._timer.timeout.connect(self.ping)
+        self._clock = clock or monotonic
+        self.started = self._clock()
+        self._notices: list[str] = []
+        self._errors: list[str] = []
 
     @property
-    def active(self) -> bool:
-        return self._address is not None
+    def notices(self) -> list[str]:
+        """Problems with the salon's files, newest last (Message objects, for translation)."""
+        return list(self._notices)
 
-    def start(self) -> None:
-        if self._address is None:
-            return
-        self._send(b"READY=1")
-        self.ping()
-        self._timer.start()
+    @property
+    def errors(self) -> list[str]:
+        """Unhandled errors since the process started, newest last."""
+        return list(self._errors)
 
-    def ping(self) -> None:
-        self._send(b"WATCHDOG=1")
+    def uptime(self) -> float:
+        """Seconds since the process started."""
+        return max(0.0, self._clock() - self.started)
 
-    def stopping(self) -> None:
-        self._send(b"STOPPING=1")
-        self._timer.stop()
+    def add_notice(self, notice: str) -> None:
+        self._notices = [*self._notices, notice][-self.MAX_NOTICES :]
+        self.changed.emit()
 
-    def _send(self, message: bytes) -> None:
-        if self._address is None:
-            return
-        address = "\0" + self._address[1:] if self._address.startswith("@") else self._address
-        try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
-                sock.connect(address)
-                sock.sendall(message)
-        except OSError as e:
-            logger.warning("cannot notify systemd at %s: %s", self._address, e)
+    def record_error(self, message: str) -> None:
+        self._errors = [*self._errors, message][-self.MAX_ERRORS :]
+        self.changed.emit()

@@ -11,18 +11,17 @@ starts at the moment the previous one was due, not when it was noticed.
 from __future__ import annotations
 
 import math
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from reflexmap.clock import Clock, monotonic, until_next_whole_second
+from reflexmap.fast_start import set_enum
 from reflexmap.routines import Routine, Step
 
-__all__ = ["MIN_STEP_SECONDS", "PlannedStep", "RoutinePlayer", "State", "Summary", "fit_plan"]
-
-Clock = Callable[[], float]
+__all__ = ["MIN_STEP_SECONDS", "PLAYING", "Cue", "PlannedStep", "RoutinePlayer", "State", "Summary", "fit_plan"]
 
 #: Fit-my-time never makes a timed step shorter than this.
 MIN_STEP_SECONDS = 5.0
@@ -31,7 +30,9 @@ LEAD_IN_SECONDS = 5.0
 COUNTDOWN = (3, 2, 1)
 
 
-class State(str, Enum):
+class State(Enum):
+    """Where the player is; ``state_changed`` carries one of these."""
+
     IDLE = "idle"
     SAFETY = "safety"  # waiting for the person to confirm the contraindications
     LEAD_IN = "lead-in"  # get ready: the first step is shown
@@ -39,6 +40,23 @@ class State(str, Enum):
     WAITING = "waiting"  # an until-done step waits for Done
     PAUSED = "paused"
     FINISHED = "finished"
+
+
+#: The states in which a routine is being followed (paused is not one of them).
+PLAYING = frozenset({State.LEAD_IN, State.RUNNING, State.WAITING})
+
+
+class Cue(Enum):
+    """What ``cue`` announces: a step change, or a second of the 3-2-1 before a timed step ends."""
+
+    CHIME = "chime"
+    THREE = 3
+    TWO = 2
+    ONE = 1
+
+    @property
+    def counting(self) -> bool:
+        return self is not Cue.CHIME
 
 
 @dataclass(frozen=True)
@@ -111,16 +129,16 @@ def fit_plan(steps: Sequence[Step], target_seconds: float | None = None,
 class RoutinePlayer(QObject):
     """Plays one routine: lead-in, timed and until-done steps, pause, skip, jump."""
 
-    state_changed = Signal(str)
+    state_changed = Signal(object)  # the new State
     step_changed = Signal(int)  # index into plan(); -1 when none
     tick = Signal()  # something shown on screen changed (a second passed...)
-    cue = Signal(str)  # "chime" at a step change, "3", "2", "1" before a timed step ends
+    cue = Signal(object)  # a Cue: the chime at a step change, 3-2-1 before a timed step ends
     finished = Signal()
 
     def __init__(self, clock: Clock | None = None, lead_in: float = LEAD_IN_SECONDS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._clock: Clock = clock or time.monotonic
+        self._clock: Clock = clock or monotonic
         self.lead_in = lead_in
         self._routine: Routine | None = None
         self._target: float | None = None
@@ -140,7 +158,7 @@ class RoutinePlayer(QObject):
         self.finished_at: float | None = None
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
-        self._wake.setTimerType(Qt.TimerType.PreciseTimer)
+        set_enum(self._wake, "timerType", "PreciseTimer")
         self._wake.timeout.connect(self.update)
 
     # --- what is playing ------------------------------------------------------------
@@ -264,7 +282,7 @@ class RoutinePlayer(QObject):
             self._set_state(State.IDLE)
 
     def pause(self) -> None:
-        if self._state not in (State.LEAD_IN, State.RUNNING, State.WAITING):
+        if self._state not in PLAYING:
             return
         now = self._clock()
         self._remaining = None if self._deadline is None else max(0.0, self._deadline - now)
@@ -345,14 +363,14 @@ class RoutinePlayer(QObject):
             seconds = self._plan[self._index].seconds or 0.0
             if due_cues and seconds > max(COUNTDOWN) + 1:
                 self._cued.update(due_cues)
-                self.cue.emit(str(min(due_cues)))
+                self.cue.emit(Cue(min(due_cues)))
         self.tick.emit()
         self._schedule(now)
 
     # --- internals ------------------------------------------------------------------------
 
     def _active_state(self) -> bool:
-        return self._state in (State.LEAD_IN, State.RUNNING, State.WAITING, State.PAUSED)
+        return self._state in PLAYING or self._state == State.PAUSED
 
     def _begin(self) -> None:
         now = self._clock()
@@ -399,7 +417,7 @@ class RoutinePlayer(QObject):
             self._deadline = at + seconds
             self._set_state(State.RUNNING, at)
         self.step_changed.emit(index)
-        self.cue.emit("chime")
+        self.cue.emit(Cue.CHIME)
         self._schedule(self._clock())
 
     def _record(self, at: float, completed: bool) -> None:
@@ -412,7 +430,7 @@ class RoutinePlayer(QObject):
         self._wake.stop()
         self._set_state(State.FINISHED, at)
         self.step_changed.emit(-1)
-        self.cue.emit("chime")
+        self.cue.emit(Cue.CHIME)
         self.finished.emit()
 
     def _halt(self) -> None:
@@ -437,16 +455,12 @@ class RoutinePlayer(QObject):
         if state in (State.RUNNING, State.WAITING):
             self._active_since = at
         self._state = state
-        self.state_changed.emit(state.value)
+        self.state_changed.emit(state)
 
     def _schedule(self, now: float) -> None:
         """Wake at the next moment the display changes: a whole second, a cue or the deadline."""
         if self._deadline is None or self._state not in (State.LEAD_IN, State.RUNNING):
             self._wake.stop()
             return
-        left = self._deadline - now
-        if left <= 0:
-            wake_in = 0.0
-        else:
-            wake_in = left - (math.ceil(left) - 1)  # when the shown whole seconds change
+        wake_in = until_next_whole_second(self._deadline - now)  # when the shown whole seconds change
         self._wake.start(max(0, math.ceil(wake_in * 1000)))

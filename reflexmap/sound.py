@@ -11,11 +11,21 @@ import logging
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl
 
+from reflexmap.player import Cue
 from reflexmap.resources import asset_path
 
 __all__ = ["SoundCues"]
 
 logger = logging.getLogger(__name__)
+
+#: Why sound is off, once said: a reason holds for the whole process, however many windows a kiosk rebuilds.
+_said: set[str] = set()
+
+
+def _say_once(reason: str) -> None:
+    if reason not in _said:
+        _said.add(reason)
+        logger.warning("sound is off (%s); the cues stay visual", reason)
 
 
 class SoundCues(QObject):
@@ -37,10 +47,10 @@ class SoundCues(QObject):
         try:
             from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as e:
-            logger.warning("sound is off (Qt Multimedia cannot load: %s); the cues stay visual", e)
+            _say_once(f"Qt Multimedia cannot load: {e}")
             return False
         if not QMediaDevices.audioOutputs():
-            logger.warning("sound is off (no audio output device); the cues stay visual")
+            _say_once("no audio output device")
             return False
         for name in ("chime", "count"):
             effect = QSoundEffect(self)
@@ -51,11 +61,11 @@ class SoundCues(QObject):
         self.available = True
         return True
 
-    def play(self, cue: str) -> None:
-        """``"chime"`` or a countdown number; nothing when muted or silent."""
+    def play(self, cue: Cue) -> None:
+        """The chime or a 3-2-1 blip; nothing when muted or silent."""
         if self.muted or not self.prepare() or not self._effects:
             return
-        effect = self._effects["chime" if cue == "chime" else "count"]
+        effect = self._effects["count" if cue.counting else "chime"]
         effect.play()  # type: ignore[attr-defined]
 
     def _on_effect_status_changed(self, effect: QObject) -> None:
@@ -63,4 +73,4 @@ class SoundCues(QObject):
 
         if isinstance(effect, QSoundEffect) and effect.status() == QSoundEffect.Status.Error and self.available:
             self.available = False
-            logger.warning("sound is off (the audio device refused the cue sound); the cues stay visual")
+            _say_once("the audio device refused the cue sound")

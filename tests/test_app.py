@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from reflexmap import app
+from reflexmap import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,7 @@ def test_missing_x11_libraries_are_named_instead_of_qt_aborting(monkeypatch: pyt
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr("ctypes.util.find_library", lambda name: None if name == "xcb-cursor" else f"lib{name}.so")
-    assert app.main([]) == 2
+    assert cli.main([]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert "xcb-cursor" in err and "apt install" in err and "libxcb-cursor0" in err
@@ -117,14 +117,14 @@ def test_the_command_pauses_garbage_collection_only_until_the_window_is_up(tmp_p
     script = (
         "import gc, sys\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "import reflexmap.app as app\n"
-        "build = app._build_window\n"
-        "def spy(*args):\n"
+        "import reflexmap.app.build as b\n"
+        "build = b.build\n"
+        "def spy(*args, **kwargs):\n"
         "    print('building, collector on:', gc.isenabled())\n"
-        "    return build(*args)\n"
-        "app._build_window = spy\n"
+        "    return build(*args, **kwargs)\n"
+        "b.build = spy\n"
         "QApplication.exec = lambda self: print('event loop, collector on:', gc.isenabled()) or 0\n"
-        "from reflexmap.launch import run\n"
+        "from reflexmap.cli import run\n"
         "sys.exit(run())\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path / "cache"),
@@ -140,10 +140,10 @@ def test_commands_run_with_the_collector_on(tmp_path: Path) -> None:
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     script = (
         "import gc, sys\n"
-        "import reflexmap.app as app\n"
-        "check = app._check_command\n"
-        "app._check_command = lambda argv: print('collector on:', gc.isenabled()) or check(argv)\n"
-        "from reflexmap.launch import run\n"
+        "import reflexmap.cli as cli\n"
+        "check = cli.check_command\n"
+        "cli.check_command = lambda argv: print('collector on:', gc.isenabled()) or check(argv)\n"
+        "from reflexmap.cli import run\n"
         "sys.exit(run())\n"
     )
     result = subprocess.run([sys.executable, "-c", script, "check"], capture_output=True, text=True,

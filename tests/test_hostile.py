@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile.corpus import CASES, HOSTILE, make
+from tests.hostile.corpus import CASES, HOSTILE, make
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,7 +33,7 @@ def hook(event, args):
     if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
         seen.append(os.fsdecode(args[0]))
 sys.addaudithook(hook)
-from reflexmap.app import main
+from reflexmap.cli import main
 try:
     status = main(sys.argv[2:])
 finally:

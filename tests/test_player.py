@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reflexmap.content import Text
-from reflexmap.player import MIN_STEP_SECONDS, RoutinePlayer, State, fit_plan
+from reflexmap.player import MIN_STEP_SECONDS, Cue, RoutinePlayer, State, fit_plan
 from reflexmap.routines import Routine, Step
 
 
@@ -219,13 +219,14 @@ def test_safety_check_gates_the_start(player: RoutinePlayer, clock: FakeClock) -
 def test_cues_chime_at_each_step_and_count_3_2_1_before_the_end(player: RoutinePlayer, clock: FakeClock) -> None:
     player.lead_in = 0
     player.load(_routine(10, 10))
-    cues: list[str] = []
+    cues: list[Cue] = []
     player.cue.connect(cues.append)
     player.start()
     for _ in range(40):
         _advance(player, clock, 0.5)
     assert player.state == State.FINISHED
-    assert cues == ["chime", "3", "2", "1", "chime", "3", "2", "1", "chime"]
+    chime, three, two, one = Cue.CHIME, Cue.THREE, Cue.TWO, Cue.ONE
+    assert cues == [chime, three, two, one, chime, three, two, one, chime]
 
 
 def test_foot_changes_with_then_other_foot(player: RoutinePlayer, clock: FakeClock) -> None:

@@ -117,7 +117,7 @@ def test_a_user_routine_can_replace_a_builtin_of_the_same_name(tmp_path: Path) -
 
 
 def test_user_folder_and_routines_option_feed_the_routines_tab(tmp_path: Path, user_dirs: Path) -> None:
-    from reflexmap.app import routine_folders
+    from reflexmap.app.files import routine_folders
 
     data_folder = routine_folders()[1]
     data_folder.mkdir(parents=True)
@@ -126,12 +126,13 @@ def test_user_folder_and_routines_option_feed_the_routines_tab(tmp_path: Path, u
     extra.mkdir()
     (extra / "bad.toml").write_text(HEAD + _step(zone='"knee"'), encoding="utf-8")
     code = (
-        "from reflexmap.app import create_window;"
-        f"w = create_window(['--routines', {str(extra)!r}]);"
-        "t = w.routines; w.show(); w.tabs.setCurrentWidget(t);"
-        "from PySide6.QtWidgets import QApplication; QApplication.processEvents();"
-        "print([t._routines[i].name('en') for i in range(len(t._routines))]);"
-        "print(t.notice.isVisibleTo(t), t.notice.text())"
+        "from reflexmap.app.build import create_window;"
+        f"w = create_window(['--routines', {str(extra)!r}]).window;"
+        "t = w.routines; w.show(); w.show_routines();"
+        "from PySide6.QtWidgets import QApplication, QListWidget; QApplication.processEvents();"
+        "names = t.findChild(QListWidget, 'routineList');"
+        "print([names.item(i).text() for i in range(names.count())]);"
+        "print(t.choose_page.notice.isVisibleTo(t), t.choose_page.notice.text())"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr

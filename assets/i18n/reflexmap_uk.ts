@@ -2,10 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AttractOverlay</name>
+    <message>
+        <source>Touch the foot to explore</source>
+        <translation>Торкніться стопи, щоб дізнатися більше</translation>
+    </message>
+    <message>
+        <source>Book from your phone</source>
+        <translation>Запис — з вашого телефона</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Guided routines</source>
+        <extracomment>The Fit-my-time choices, in minutes (None: as the routine is written).</extracomment>
+        <translation>Програми з підказками</translation>
+    </message>
+    <message>
+        <source>Fit my time</source>
+        <translation>Під мій час</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Почати</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>Як є</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} хв</translation>
+    </message>
+    <message>
+        <source>Other length (minutes):</source>
+        <translation>Інша тривалість (хв):</translation>
+    </message>
+    <message>
+        <source>Some routine files were skipped:</source>
+        <translation>Деякі файли програм пропущено:</translation>
+    </message>
+    <message>
+        <source>nothing but your hands</source>
+        <translation>лише ваші руки</translation>
+    </message>
+    <message>
+        <source>You need: {things}</source>
+        <translation>Знадобиться: {things}</translation>
+    </message>
+    <message>
+        <source>No routine is available.</source>
+        <translation>Немає жодної програми.</translation>
+    </message>
+    <message>
+        <source>Length: {time}</source>
+        <translation>Тривалість: {time}</translation>
+    </message>
+    <message>
+        <source>(plus the steps you finish yourself)</source>
+        <translation>(і кроки, які ви завершуєте самі)</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Well done!</source>
+        <translation>Чудово!</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Ще раз</translation>
+    </message>
+    <message>
+        <source>Choose another routine</source>
+        <translation>Обрати іншу програму</translation>
+    </message>
+    <message>
+        <source>on the right foot, then the left</source>
+        <translation>на правій стопі, потім на лівій</translation>
+    </message>
+    <message>
+        <source>on the left foot, then the right</source>
+        <translation>на лівій стопі, потім на правій</translation>
+    </message>
+    <message>
+        <source>on the right foot</source>
+        <translation>на правій стопі</translation>
+    </message>
+    <message>
+        <source>on the left foot</source>
+        <translation>на лівій стопі</translation>
+    </message>
+    <message>
+        <source>{routine}: {n} steps {feet} in {time}.</source>
+        <translation>{routine}: кроків — {n}, {feet}, за {time}.</translation>
+    </message>
+    <message>
+        <source>{n} skipped.</source>
+        <translation>Пропущено: {n}.</translation>
+    </message>
+    <message>
+        <source>Zones worked: {zones}</source>
+        <translation>Опрацьовані зони: {zones}</translation>
+    </message>
+</context>
+<context>
     <name>FootMap</name>
     <message>
         <source>Foot map</source>
-        <extracomment>One slow breath of the guide highlight. Arrow key -&gt; unit direction in widget coordinates.</extracomment>
+        <extracomment>One slow breath of the guide highlight, redrawn about seven times a second: the tint moves at most a few colour levels a frame, and each frame is a repaint of the zone (most of the CPU a counting routine uses).</extracomment>
         <translation>Карта стопи</translation>
     </message>
     <message>
@@ -26,48 +132,55 @@
     </message>
 </context>
 <context>
-    <name>Kiosk</name>
+    <name>Header</name>
     <message>
-        <source>Touch the foot to explore</source>
-        <extracomment>The corner a member of staff holds to get out, and for how long. Keys that close or leave a window elsewhere; here they do nothing.</extracomment>
-        <translation>Торкніться стопи, щоб дізнатися більше</translation>
+        <source>reflexmap</source>
+        <extracomment>The language switch: code and label (the labels are the same in both languages).</extracomment>
+        <translation>reflexmap</translation>
     </message>
     <message>
-        <source>Book from your phone</source>
-        <translation>Запис — з вашого телефона</translation>
+        <source>Foot massage and reflex zones</source>
+        <translation>Масаж стоп і рефлекторні зони</translation>
     </message>
     <message>
-        <source>Still there?</source>
-        <translation>Ви ще тут?</translation>
+        <source>Text size {n} of 3</source>
+        <translation>Розмір тексту {n} з 3</translation>
     </message>
     <message>
-        <source>Touch anywhere to keep going.</source>
-        <translation>Торкніться будь-де, щоб продовжити.</translation>
+        <source>Text size</source>
+        <translation>Розмір тексту</translation>
     </message>
     <message>
-        <source>Staff PIN</source>
-        <translation>PIN-код персоналу</translation>
+        <source>Ukrainian</source>
+        <translation>Українська</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
+        <source>English</source>
+        <translation>Англійська</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Point at a zone, or tap it to read more.</source>
+        <extracomment>Qt&apos;s own limit for a widget&apos;s size: no maximum.</extracomment>
+        <translation>Наведіть на зону або торкніться її, щоб дізнатися більше.</translation>
     </message>
     <message>
-        <source>Staff panel</source>
-        <translation>Панель персоналу</translation>
+        <source>reflexmap — foot massage map</source>
+        <translation>reflexmap — карта масажу стоп</translation>
     </message>
     <message>
-        <source>Reload content</source>
-        <translation>Перезавантажити вміст</translation>
+        <source>Foot map</source>
+        <translation>Карта стопи</translation>
     </message>
     <message>
-        <source>Back to visitors</source>
-        <translation>Повернутися до відвідувачів</translation>
+        <source>Routines</source>
+        <translation>Програми</translation>
     </message>
-    <message>
-        <source>Exit reflexmap</source>
-        <translation>Закрити reflexmap</translation>
-    </message>
+</context>
+<context>
+    <name>PinPad</name>
     <message>
         <source>No staff PIN is set in the config file.</source>
         <translation>У файлі налаштувань не задано PIN-код персоналу.</translation>
@@ -81,144 +194,19 @@
         <translation>Хибний PIN-код: залишилося спроб — {n}.</translation>
     </message>
     <message>
-        <source>Running for {h} h {m} min</source>
-        <translation>Працює {h} год {m} хв</translation>
+        <source>Staff PIN</source>
+        <translation>PIN-код персоналу</translation>
     </message>
     <message>
-        <source>Memory in use: {mib} MiB</source>
-        <translation>Використано пам&apos;яті: {mib} МіБ</translation>
-    </message>
-    <message>
-        <source>Last start: {when}; it ended with: {why}</source>
-        <translation>Попередній запуск: {when}; завершився так: {why}</translation>
-    </message>
-    <message>
-        <source>Errors since start: {n}</source>
-        <translation>Помилок від запуску: {n}</translation>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Point at a zone, or tap it to read more.</source>
-        <extracomment>The language switch: code and label (the labels are the same in both languages).</extracomment>
-        <translation>Наведіть на зону або торкніться її, щоб дізнатися більше.</translation>
-    </message>
-    <message>
-        <source>reflexmap — foot massage map</source>
-        <translation>reflexmap — карта масажу стоп</translation>
-    </message>
-    <message>
-        <source>reflexmap</source>
-        <translation>reflexmap</translation>
-    </message>
-    <message>
-        <source>Foot massage and reflex zones</source>
-        <translation>Масаж стоп і рефлекторні зони</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>Розмір тексту</translation>
-    </message>
-    <message>
-        <source>Text size {n} of 3</source>
-        <translation>Розмір тексту {n} з 3</translation>
-    </message>
-    <message>
-        <source>Ukrainian</source>
-        <translation>Українська</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Англійська</translation>
-    </message>
-    <message>
-        <source>Foot map</source>
-        <translation>Карта стопи</translation>
-    </message>
-    <message>
-        <source>Routines</source>
-        <translation>Програми</translation>
-    </message>
-</context>
-<context>
-    <name>RoutineTab</name>
-    <message>
-        <source>Guided routines</source>
-        <extracomment>The Fit-my-time choices, in minutes (None: as the routine is written).</extracomment>
-        <translation>Програми з підказками</translation>
-    </message>
-    <message>
-        <source>Some routine files were skipped:</source>
-        <translation>Деякі файли програм пропущено:</translation>
-    </message>
-    <message>
-        <source>Fit my time</source>
-        <translation>Під мій час</translation>
-    </message>
-    <message>
-        <source>A massage routine is playing</source>
-        <translation>Триває програма масажу</translation>
-    </message>
-    <message>
-        <source>nothing but your hands</source>
-        <translation>лише ваші руки</translation>
-    </message>
-    <message>
-        <source>You need: {things}</source>
-        <translation>Знадобиться: {things}</translation>
-    </message>
+    <name>PlayPage</name>
     <message>
         <source>until done</source>
         <translation>до готовності</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Почати</translation>
-    </message>
-    <message>
-        <source>As written</source>
-        <translation>Як є</translation>
-    </message>
-    <message>
-        <source>{n} min</source>
-        <translation>{n} хв</translation>
-    </message>
-    <message>
-        <source>Other length (minutes):</source>
-        <translation>Інша тривалість (хв):</translation>
-    </message>
-    <message>
-        <source>No routine is available.</source>
-        <translation>Немає жодної програми.</translation>
-    </message>
-    <message>
-        <source>Length: {time}</source>
-        <translation>Тривалість: {time}</translation>
-    </message>
-    <message>
-        <source>(plus the steps you finish yourself)</source>
-        <translation>(і кроки, які ви завершуєте самі)</translation>
-    </message>
-    <message>
-        <source>None of these apply to me — start</source>
-        <translation>Це не про мене — почати</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <source>Before you start: {name}</source>
-        <translation>Перед початком: {name}</translation>
-    </message>
-    <message>
-        <source>Recommended for:</source>
-        <translation>Рекомендовано при:</translation>
-    </message>
-    <message>
-        <source>Please do not do this routine if you have:</source>
-        <translation>Будь ласка, не виконуйте цю програму, якщо у вас:</translation>
     </message>
     <message>
         <source>Get ready — first step</source>
@@ -293,46 +281,6 @@
         <translation>Готово</translation>
     </message>
     <message>
-        <source>Well done!</source>
-        <translation>Чудово!</translation>
-    </message>
-    <message>
-        <source>Again</source>
-        <translation>Ще раз</translation>
-    </message>
-    <message>
-        <source>Choose another routine</source>
-        <translation>Обрати іншу програму</translation>
-    </message>
-    <message>
-        <source>on the right foot, then the left</source>
-        <translation>на правій стопі, потім на лівій</translation>
-    </message>
-    <message>
-        <source>on the left foot, then the right</source>
-        <translation>на лівій стопі, потім на правій</translation>
-    </message>
-    <message>
-        <source>on the right foot</source>
-        <translation>на правій стопі</translation>
-    </message>
-    <message>
-        <source>on the left foot</source>
-        <translation>на лівій стопі</translation>
-    </message>
-    <message>
-        <source>{routine}: {n} steps {feet} in {time}.</source>
-        <translation>{routine}: кроків — {n}, {feet}, за {time}.</translation>
-    </message>
-    <message>
-        <source>{n} skipped.</source>
-        <translation>Пропущено: {n}.</translation>
-    </message>
-    <message>
-        <source>Zones worked: {zones}</source>
-        <translation>Опрацьовані зони: {zones}</translation>
-    </message>
-    <message>
         <source>Left foot</source>
         <translation>Ліва стопа</translation>
     </message>
@@ -346,9 +294,86 @@
     </message>
 </context>
 <context>
+    <name>RoutineTab</name>
+    <message>
+        <source>A massage routine is playing</source>
+        <translation>Триває програма масажу</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPage</name>
+    <message>
+        <source>None of these apply to me — start</source>
+        <translation>Це не про мене — почати</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Before you start: {name}</source>
+        <translation>Перед початком: {name}</translation>
+    </message>
+    <message>
+        <source>Recommended for:</source>
+        <translation>Рекомендовано при:</translation>
+    </message>
+    <message>
+        <source>Please do not do this routine if you have:</source>
+        <translation>Будь ласка, не виконуйте цю програму, якщо у вас:</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Running for {h} h {m} min</source>
+        <translation>Працює {h} год {m} хв</translation>
+    </message>
+    <message>
+        <source>Memory in use: {mib} MiB</source>
+        <translation>Використано пам&apos;яті: {mib} МіБ</translation>
+    </message>
+    <message>
+        <source>Last start: {when}; it ended with: {why}</source>
+        <translation>Попередній запуск: {when}; завершився так: {why}</translation>
+    </message>
+    <message>
+        <source>Errors since start: {n}</source>
+        <translation>Помилок від запуску: {n}</translation>
+    </message>
+    <message>
+        <source>Staff panel</source>
+        <translation>Панель персоналу</translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation>Перезавантажити вміст</translation>
+    </message>
+    <message>
+        <source>Back to visitors</source>
+        <translation>Повернутися до відвідувачів</translation>
+    </message>
+    <message>
+        <source>Exit reflexmap</source>
+        <translation>Закрити reflexmap</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Ви ще тут?</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep going.</source>
+        <translation>Торкніться будь-де, щоб продовжити.</translation>
+    </message>
+</context>
+<context>
     <name>ZonePanel</name>
     <message>
         <source>← All zones</source>
+        <extracomment>Kept for its width: asking Qt for viewport(), a widget Python has not seen yet, makes PySide6 load every QtWidgets class (see fast_start).</extracomment>
         <translation>← Усі зони</translation>
     </message>
     <message>

@@ -11,10 +11,12 @@ from PySide6.QtCore import QEvent, QRectF, QSize
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reflexmap.ui import named
+from reflexmap.fast_start import ALIGN_CENTER, TEXT_WORD_WRAP
 
 
 class Caption(QWidget):
+    """A fixed-height line or two of text, repainted alone when it changes."""
+
     def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
@@ -41,6 +43,6 @@ class Caption(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)  # its pen is the palette's text colour already
-        flags = named.ALIGN_CENTER | named.TEXT_WORD_WRAP
+        flags = ALIGN_CENTER | TEXT_WORD_WRAP
         painter.drawText(QRectF(self.rect()).adjusted(4, 2, -4, -2), flags, self._text)
         painter.end()

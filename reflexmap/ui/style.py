@@ -1,23 +1,17 @@
-"""The look: Fusion, a warm palette and a few fonts.
+"""The look: Fusion, one warm palette, and the helpers that colour widgets with it.
 
 Style sheets are avoided on purpose: with one set, every widget is polished
-through QStyleSheetStyle, which cost about 17 ms of a 200 ms start here.
+through QStyleSheetStyle, which costs start-up time (see the README).
 Colours are chosen for contrast (dark text on light backgrounds, at least
-4.5:1).
+4.5:1); the map's own colours are here too, so there is one palette.
 """
 
 from __future__ import annotations
 
-import logging
-import weakref
-
-import shiboken6
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reflexmap.resources import asset_path
-
-logger = logging.getLogger(__name__)
+__all__ = ["QT_ARGUMENTS", "apply_palette", "colour", "primary", "tint", "use_fusion"]
 
 BACKGROUND = "#fbf7f3"
 SURFACE = "#ffffff"
@@ -31,54 +25,14 @@ NOTICE_TEXT = "#5c3d00"
 FOCUS = "#1d3f8f"
 #: Primary buttons (white text) and the cue colour of the countdown.
 ACCENT_FILL = "#8f3822"
-
-BASE_PX = 15
-#: The visitor's three text sizes.
-TEXT_SCALES = (1.0, 1.2, 1.4)
-#: The bundled font (Latin and Cyrillic, SIL OFL): the same look on any machine.
-FONT_FAMILY = "Noto Sans"
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
-
-_scale = TEXT_SCALES[0]
-#: Widgets with a font of their own, and its unscaled pixel size, to rescale them.
-_fonts: weakref.WeakKeyDictionary[QWidget, tuple[int, bool, bool]] = weakref.WeakKeyDictionary()
-_registered = False
-
-
-def register_fonts() -> None:
-    """Add the bundled Noto Sans to Qt's font database (once per process)."""
-    global _registered
-    if _registered:
-        return
-    _registered = True
-    for name in FONT_FILES:
-        if QFontDatabase.addApplicationFont(str(asset_path(f"fonts/{name}"))) < 0:
-            logger.warning("could not load the bundled font %s", name)
-
-
-def text_scale() -> float:
-    return _scale
-
-
-def set_text_scale(scale: float) -> None:
-    """Make every text bigger or smaller, live."""
-    global _scale
-    _scale = scale
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        base = QFont(app.font())
-        base.setPixelSize(round(BASE_PX * scale))
-        app.setFont(base)
-    for widget, (px, bold, italic) in list(_fonts.items()):
-        if not shiboken6.isValid(widget):  # Qt deleted it; Python still held the wrapper
-            _fonts.pop(widget, None)
-            continue
-        _apply_font(widget, round(px * scale), bold, italic)
-
+#: The map's highlight, unless the salon brands it.
+MAP_ACCENT = "#c8553d"
+#: The veil behind the kiosk's overlays.
+VEIL = (40, 28, 22)
 
 #: The widget style, given to QApplication on its command line when reflexmap
-#: makes the application: asking for app.style() from Python instead made
-#: PySide6 build every QStyle enum (4 ms of the start).
+#: makes the application: asking for app.style() from Python instead makes
+#: PySide6 build every QStyle enum.
 QT_ARGUMENTS = ("-style", "Fusion")
 
 
@@ -88,11 +42,11 @@ def use_fusion(app: QApplication) -> None:
         app.setStyle("Fusion")
 
 
-def apply_style(app: QApplication) -> None:
-    """Set the application-wide palette and base font (the style is Fusion: see QT_ARGUMENTS)."""
+def apply_palette(app: QApplication) -> None:
+    """Set the application-wide palette (the style is Fusion: see QT_ARGUMENTS)."""
     palette = QPalette()
     roles = QPalette.ColorRole
-    for role, colour in (
+    for role, value in (
         (roles.Window, BACKGROUND),
         (roles.Base, SURFACE),
         (roles.AlternateBase, HEADER),
@@ -107,12 +61,8 @@ def apply_style(app: QApplication) -> None:
         (roles.ToolTipText, TEXT),
         (roles.PlaceholderText, MUTED),
     ):
-        palette.setColor(role, QColor(colour))
+        palette.setColor(role, QColor(value))
     app.setPalette(palette)
-    register_fonts()
-    base = QFont(FONT_FAMILY)
-    base.setPixelSize(round(BASE_PX * _scale))
-    app.setFont(base)
 
 
 def tint(widget: QWidget, background: str, text: str | None = None) -> None:
@@ -126,13 +76,8 @@ def tint(widget: QWidget, background: str, text: str | None = None) -> None:
     widget.setAutoFillBackground(True)
 
 
-def scaled(px: float) -> int:
-    """A pixel size for painted text, times the text scale."""
-    return round(px * _scale)
-
-
 def primary(widget: QWidget) -> None:
-    """The one button a person is expected to press next: accent fill, white bold text."""
+    """The one button a person is expected to press next: accent fill, white text."""
     palette = widget.palette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Button, QColor(ACCENT_FILL))
@@ -140,7 +85,6 @@ def primary(widget: QWidget) -> None:
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor(BUTTON))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(MUTED))
     widget.setPalette(palette)
-    font(widget, BASE_PX + 1, bold=True)
 
 
 def colour(widget: QWidget, text: str) -> None:
@@ -149,21 +93,3 @@ def colour(widget: QWidget, text: str) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor(text))
     widget.setPalette(palette)
-
-
-def font(widget: QWidget, px: int, bold: bool = False, italic: bool = False, scaled: bool = True) -> None:
-    """Give ``widget`` a ``px`` font (times the text scale, unless ``scaled`` is False)."""
-    if scaled:
-        _fonts[widget] = (px, bold, italic)
-        px = round(px * _scale)
-    else:
-        _fonts.pop(widget, None)
-    _apply_font(widget, px, bold, italic)
-
-
-def _apply_font(widget: QWidget, px: int, bold: bool, italic: bool) -> None:
-    f = QFont(FONT_FAMILY)
-    f.setPixelSize(px)
-    f.setBold(bold)
-    f.setItalic(italic)
-    widget.setFont(f)

@@ -6,6 +6,8 @@ kinds, and a body index whose entries choose their zone (reverse look-up).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,19 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from reflexmap.content import Content, Titled
-from reflexmap.ui import named, style
-from reflexmap.ui.richtext import escape
+from reflexmap.fast_start import set_enum
+from reflexmap.i18n import Language
+from reflexmap.ui import parts, style
+from reflexmap.ui.fonts import BASE_PX, TextSize
 
 __all__ = ["ZonePanel"]
 
 
-def _label(name: str, rich: bool = False) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    named.set_enum(label, "textFormat", "RichText" if rich else "PlainText")
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
 
 
 class ZonePanel(QScrollArea):
@@ -41,20 +38,20 @@ class ZonePanel(QScrollArea):
     zone_requested = Signal(str)
     overview_requested = Signal()
 
-    def __init__(self, content: Content, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, content: Content, language: Language, sizes: TextSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("zonePanel")
         self._content = content
-        self._lang = lang
+        self._language = language
         self._zone: str | None = None
 
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        named.set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         inner = QWidget()
         inner.setObjectName("zonePanelBody")
         #: Kept for its width: asking Qt for viewport(), a widget Python has not
-        #: seen yet, made PySide6 load every QtWidgets class (9 ms at start-up).
+        #: seen yet, makes PySide6 load every QtWidgets class (see fast_start).
         self._inner = inner
         style.tint(inner, style.SURFACE)
         layout = QVBoxLayout(inner)
@@ -65,17 +62,13 @@ class ZonePanel(QScrollArea):
         self._back.setObjectName("backButton")
         self._back.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self._back.setFlat(True)
-        style.font(self._back, style.BASE_PX, bold=True)
+        sizes.font(self._back, BASE_PX, bold=True)
         style.colour(self._back, style.ACCENT_TEXT)
         self._back.clicked.connect(self._on_back_clicked)
-        self._title = _label("panelTitle")
-        style.font(self._title, 24, bold=True)
-        style.colour(self._title, style.ACCENT_TEXT)
-        self._subtitle = _label("panelSubtitle")
-        style.colour(self._subtitle, style.MUTED)
-        self._body = _label("panelBody", rich=True)
-        self._index_title = _label("sectionTitle")
-        style.font(self._index_title, 18, bold=True)
+        self._title = parts.label(sizes, "panelTitle", 24, bold=True, colour=style.ACCENT_TEXT, keep_height=True)
+        self._subtitle = parts.label(sizes, "panelSubtitle", colour=style.MUTED, keep_height=True)
+        self._body = parts.rich_label(sizes, "panelBody", keep_height=True)
+        self._index_title = parts.label(sizes, "sectionTitle", 18, bold=True, keep_height=True)
         self._index = QWidget()
         self._index_grid = QGridLayout(self._index)
         self._index_grid.setContentsMargins(0, 0, 0, 0)
@@ -91,9 +84,7 @@ class ZonePanel(QScrollArea):
             self._index_buttons.append(button)
         self._columns = 0
         self._sized = False
-        self._disclaimer = _label("disclaimer")
-        style.font(self._disclaimer, style.BASE_PX, italic=True)
-        style.colour(self._disclaimer, style.MUTED)
+        self._disclaimer = parts.label(sizes, "disclaimer", italic=True, colour=style.MUTED, keep_height=True)
 
         layout.addWidget(self._back)
         layout.addWidget(self._title)
@@ -105,6 +96,7 @@ class ZonePanel(QScrollArea):
         layout.addWidget(self._disclaimer)
         layout.addStretch(1)
         self.setWidget(inner)
+        language.changed.connect(self._on_language_changed)
         self._refresh()
 
     # --- public API ----------------------------------------------------------
@@ -122,9 +114,6 @@ class ZonePanel(QScrollArea):
         self._refresh()
         self.verticalScrollBar().setValue(0)
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        self._refresh()
 
     def set_touch(self, touch: bool) -> None:
         """Touch screens: every button at least 48 px tall."""
@@ -180,6 +169,9 @@ class ZonePanel(QScrollArea):
 
     # --- building the text ----------------------------------------------------
 
+    def _on_language_changed(self, lang: str) -> None:
+        self._refresh()
+
     def _refresh(self) -> None:
         self._fill()
         self._columns = 0  # texts changed: check the grid again
@@ -187,7 +179,7 @@ class ZonePanel(QScrollArea):
             self._fit()
 
     def _fill(self) -> None:
-        lang = self._lang
+        lang = self._language.code
         c = self._content
         self._back.setText(self.tr("← All zones"))
         self._disclaimer.setText(c.general.disclaimer(lang))

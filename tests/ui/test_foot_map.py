@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from reflexmap.geometry import load_art
 from reflexmap.resources import asset_path
-from reflexmap.ui.foot_map import FOCUS, FootMap
+from reflexmap.ui import style
+from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.main_window import MainWindow
 
 SOLE = ("toes", "metatarsus", "arch", "heel", "medial-edge")
@@ -176,7 +177,7 @@ def test_keyboard_arrows_move_a_visible_focus_ring_and_enter_selects(window: Mai
     _tab_into_map(window, qtbot)
     first = fmap.focused_zone
     assert first is not None
-    assert _has_colour(fmap, FOCUS), "no focus ring drawn for a keyboard user"
+    assert _has_colour(fmap, QColor(style.FOCUS)), "no focus ring drawn for a keyboard user"
     seen = {first}
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Up):
         qtbot.keyClick(fmap, key)
@@ -198,7 +199,7 @@ def test_mouse_focus_shows_no_ring(window: MainWindow, qtbot: QtBot) -> None:
     fmap = window.map
     qtbot.mouseClick(fmap, Qt.MouseButton.LeftButton, pos=fmap.zone_centre("arch", "sole-left").toPoint())
     fmap.setFocus(Qt.FocusReason.MouseFocusReason)
-    assert not _has_colour(fmap, FOCUS)
+    assert not _has_colour(fmap, QColor(style.FOCUS))
 
 
 def test_tab_moves_focus_into_and_out_of_the_map(window: MainWindow, qtbot: QtBot) -> None:

@@ -17,22 +17,21 @@ from PySide6.QtGui import QContextMenuEvent, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from reflexmap.config import load_config
-from reflexmap.kiosk import IdleState, PinGate, RunRecord, WatchdogNotifier, hash_pin, verify_pin
+from platformdirs import user_state_path
+
+from reflexmap.app.build import Built, KioskRun, build
+from reflexmap.app.files import load_files
+from reflexmap.app.reloader import Reloader
+from reflexmap.kiosk import IdleState, PinGate, PinResult, RunRecord, hash_pin, verify_pin
+from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
-from reflexmap.ui.kiosk_shell import Kiosk
-from reflexmap.ui.main_window import MainWindow
+from reflexmap.systemd import WatchdogNotifier
+from reflexmap.ui.kiosk import KioskShell
+from tests.ui.conftest import FakeClock
 
 PIN = "2468"
+Running = tuple[Reloader, Path, KioskRun]
 LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18"/></svg>"""
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _config(folder: Path, **kiosk: object) -> Path:
@@ -47,25 +46,23 @@ def _config(folder: Path, **kiosk: object) -> Path:
     return path
 
 
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def _record_path() -> Path:
+    return user_state_path("reflexmap", appauthor=False) / "last-run.json"
 
 
 @pytest.fixture
-def kiosk(make_window: Callable[..., MainWindow], tmp_path: Path, clock: Clock, qtbot: QtBot) -> Iterator[Kiosk]:
-    path = _config(tmp_path)
-    config = load_config(path)
-    window = make_window("--config", str(path), "--size", "1280x800")
-    window.routines._player._clock = clock
-    record = RunRecord(tmp_path / "state" / "last-run.json")
-    k = Kiosk(window, config, record=record, clock=clock, parent=window)
-    window.resize(1280, 800)
+def built(make_built: Callable[..., Built], tmp_path: Path, clock: FakeClock) -> Built:
+    """The kiosk as `reflexmap --kiosk --config ...` builds it, on the test's clock."""
+    made = make_built("--kiosk", "--config", str(_config(tmp_path)), "--size", "1280x800", clock=clock)
+    made.window.resize(1280, 800)
     QApplication.processEvents()
-    yield k
-    QApplication.restoreOverrideCursor()
-    window.removeEventFilter(k)
-    QApplication.instance().removeEventFilter(k)
+    return made
+
+
+@pytest.fixture
+def kiosk(built: Built) -> KioskShell:
+    assert built.kiosk is not None
+    return built.kiosk
 
 
 def _press(widget: QWidget, qtbot: QtBot, pos: QPoint | None = None) -> None:
@@ -75,7 +72,7 @@ def _press(widget: QWidget, qtbot: QtBot, pos: QPoint | None = None) -> None:
 # --- locked ------------------------------------------------------------------------------
 
 
-def test_window_is_locked_full_screen_in_front_with_no_way_out_by_keys(kiosk: Kiosk, qtbot: QtBot) -> None:
+def test_window_is_locked_full_screen_in_front_with_no_way_out_by_keys(kiosk: KioskShell, qtbot: QtBot) -> None:
     window = kiosk.window
     flags = window.windowFlags()
     assert flags & Qt.WindowType.FramelessWindowHint and flags & Qt.WindowType.WindowStaysOnTopHint
@@ -95,12 +92,12 @@ def test_window_is_locked_full_screen_in_front_with_no_way_out_by_keys(kiosk: Ki
     assert kiosk.eventFilter(window.map, menu) is True  # swallowed
 
 
-def test_escape_does_not_stop_a_visitors_routine(kiosk: Kiosk, qtbot: QtBot, clock: Clock) -> None:
+def test_escape_does_not_stop_a_visitors_routine(built: Built, kiosk: KioskShell, qtbot: QtBot) -> None:
     window = kiosk.window
     kiosk.wake()
-    window.tabs.setCurrentWidget(window.routines)
+    window.show_routines()
     window.routines.choose("acupressure-tour")
-    player = window.routines._player
+    player = built.session.player
     player.start()
     player.confirm_safety()
     page = window.routines.findChild(QWidget, "playPage")
@@ -111,31 +108,32 @@ def test_escape_does_not_stop_a_visitors_routine(kiosk: Kiosk, qtbot: QtBot, clo
 # --- staff exit -----------------------------------------------------------------------------
 
 
-def _enter(kiosk: Kiosk, qtbot: QtBot, pin: str) -> None:
+def _enter(kiosk: KioskShell, qtbot: QtBot, pin: str) -> None:
     for key in pin + "✓":
         _press(kiosk.pad.findChild(QPushButton, f"pinKey_{key}"), qtbot)
 
 
-def test_holding_the_corner_for_three_seconds_opens_the_pin_pad(kiosk: Kiosk, qtbot: QtBot) -> None:
+def test_holding_the_corner_for_three_seconds_opens_the_pin_pad(kiosk: KioskShell, qtbot: QtBot) -> None:
     kiosk.wake()
     window = kiosk.window
     corner = window.childAt(QPoint(5, 5))  # the header's title: what a finger in the corner touches
     qtbot.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
-    assert kiosk._hold_timer.isActive() and kiosk._hold_timer.interval() == 3000
+    assert kiosk.corner_held
     qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
-    assert not kiosk._hold_timer.isActive()  # let go too early: nothing
+    assert not kiosk.corner_held  # let go too early: nothing
     qtbot.mousePress(window.map, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert not kiosk._hold_timer.isActive()  # the map's own corner is not the window's corner
+    assert not kiosk.corner_held  # the map's own corner is not the window's corner
     qtbot.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
-    kiosk._hold_timer.timeout.emit()  # three seconds later
-    assert kiosk.pad.isVisible()
+    qtbot.wait(2500)
+    assert not kiosk.pad.isVisible()  # not yet
+    qtbot.waitUntil(kiosk.pad.isVisible, timeout=2000)  # three seconds after the press
     kiosk.close_staff()
     qtbot.keyClick(window.map, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert kiosk.pad.isVisible()
 
 
-def test_right_pin_opens_the_staff_panel(kiosk: Kiosk, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+def test_right_pin_opens_the_staff_panel(kiosk: KioskShell, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     kiosk.open_pin_pad()
     with caplog.at_level(logging.INFO, logger="reflexmap.kiosk"):
         _enter(kiosk, qtbot, PIN)
@@ -148,7 +146,7 @@ def test_right_pin_opens_the_staff_panel(kiosk: Kiosk, qtbot: QtBot, caplog: pyt
 
 
 def test_wrong_pins_lock_the_pad_for_a_minute_and_every_try_is_logged(
-    kiosk: Kiosk, qtbot: QtBot, clock: Clock, caplog: pytest.LogCaptureFixture
+    kiosk: KioskShell, qtbot: QtBot, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
     kiosk.open_pin_pad()
     message = kiosk.pad.findChild(QWidget, "pinMessage")
@@ -159,9 +157,9 @@ def test_wrong_pins_lock_the_pad_for_a_minute_and_every_try_is_logged(
         _enter(kiosk, qtbot, "1111")
         assert "Забагато хибних спроб" in message.text()
         assert not kiosk.pad.findChild(QPushButton, "pinKey_1").isEnabled()
-        assert kiosk.pins.attempt(PIN) == "locked"  # even the right PIN, while locked
+        assert kiosk.pins.attempt(PIN) == PinResult.LOCKED  # even the right PIN, while locked
         clock.now += 61
-        kiosk._refresh_pin()
+        kiosk.pad.refresh()
         assert kiosk.pad.findChild(QPushButton, "pinKey_1").isEnabled()
         _enter(kiosk, qtbot, PIN)
     assert kiosk.staff.isVisible()
@@ -173,28 +171,22 @@ def test_pin_gate_and_hash() -> None:
     stored = hash_pin("0000", iterations=1000)
     assert verify_pin("0000", stored) and not verify_pin("0001", stored)
     assert not verify_pin("0000", "garbage")
-    assert PinGate(None).attempt("0000") == "disabled"
+    assert PinGate(None).attempt("0000") == PinResult.DISABLED
 
 
-def test_staff_exit_records_why_and_the_next_start_reports_it(kiosk: Kiosk, tmp_path: Path) -> None:
-    reasons: list[str] = []
-    kiosk.exit_requested.connect(reasons.append)
-    kiosk.staff.findChild(QPushButton, "exitButton").click()
-    assert reasons == ["staff exit"]
-    kiosk._record.ended("staff exit")
-    again = RunRecord(tmp_path / "state" / "last-run.json")
-    assert again.last_restart()[1] == "staff exit"
-    crashed = RunRecord(tmp_path / "state" / "last-run.json")  # the previous one never said how it ended
+def test_a_run_that_never_said_how_it_ended_is_reported_as_an_unexpected_stop(kiosk: KioskShell) -> None:
+    crashed = RunRecord(_record_path())  # the kiosk's own run is still going: as if it had died
     assert "unexpected stop" in crashed.last_restart()[1]
 
 
 # --- idle, still there, attract ---------------------------------------------------------------
 
 
-def test_idle_reset_clears_everything_and_starts_the_attract_loop(kiosk: Kiosk, qtbot: QtBot, clock: Clock) -> None:
+def test_idle_reset_clears_everything_and_starts_the_attract_loop(built: Built, kiosk: KioskShell, qtbot: QtBot,
+                                                                 clock: FakeClock) -> None:
     window = kiosk.window
     kiosk.wake()
-    window.set_language("en")
+    built.language.set("en")
     window.map.select_zone("heel")
     window.tabs.setCurrentWidget(window.routines)
     clock.now += 59
@@ -206,15 +198,16 @@ def test_idle_reset_clears_everything_and_starts_the_attract_loop(kiosk: Kiosk, 
     assert kiosk.attract.isVisible()
     assert window.map.selected_zone is None
     assert window.tabs.currentIndex() == 0
-    assert window._language.code == "uk"  # back to the configured default
+    assert built.language.code == "uk"  # back to the configured default
 
 
-def test_a_playing_routine_first_asks_still_there(kiosk: Kiosk, qtbot: QtBot, clock: Clock) -> None:
+def test_a_playing_routine_first_asks_still_there(built: Built, kiosk: KioskShell, qtbot: QtBot,
+                                                 clock: FakeClock) -> None:
     window = kiosk.window
     kiosk.wake()
-    window.tabs.setCurrentWidget(window.routines)
+    window.show_routines()
     window.routines.choose("finger-self-massage")
-    player = window.routines._player
+    player = built.session.player
     player.start()
     player.confirm_safety()
     clock.now += 60
@@ -238,7 +231,7 @@ def test_a_playing_routine_first_asks_still_there(kiosk: Kiosk, qtbot: QtBot, cl
 
 
 def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_nothing(
-    kiosk: Kiosk, qtbot: QtBot
+    built: Built, kiosk: KioskShell, qtbot: QtBot
 ) -> None:
     window = kiosk.window
     assert kiosk.attract.isVisible()
@@ -247,10 +240,10 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     seen = []
     for _ in range(4):
         seen.append((kiosk.attract_zone, kiosk.attract.findChild(QWidget, "attractCaption").text()))
-        kiosk._attract_timer.timeout.emit()
+        kiosk.attract.show_next()
     zones = [z for z, _ in seen]
     assert len(set(zones)) == 4 and window.map.guide[0] == frozenset({kiosk.attract_zone})
-    assert all(caption.startswith(window._content.zone(z).name("uk")) for z, caption in seen)
+    assert all(caption.startswith(built.session.content.zone(z).name("uk")) for z, caption in seen)
     call = kiosk.attract.findChild(QWidget, "attractCall").text()
     assert call == "Торкніться стопи, щоб дізнатися більше"
     assert kiosk.attract.findChild(QWidget, "attractSalon").text() == "Seizó"
@@ -262,17 +255,17 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     assert window.map.selected_zone == "heel"
 
 
-def test_booking_qr_code_decodes_back_to_the_link(kiosk: Kiosk) -> None:
+def test_booking_qr_code_decodes_back_to_the_link(kiosk: KioskShell) -> None:
     import numpy as np
     import zxingcpp
 
-    image = kiosk.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    image = kiosk.attract.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     data = np.array(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
     results = zxingcpp.read_barcodes(data[:, : image.width()])
     assert [r.text for r in results] == ["https://example.com/seizo/book"]
 
 
-def test_touch_targets_and_text_size_for_a_wall_screen(kiosk: Kiosk, qtbot: QtBot) -> None:
+def test_touch_targets_and_text_size_for_a_wall_screen(kiosk: KioskShell, qtbot: QtBot) -> None:
     window = kiosk.window
     kiosk.wake()
     assert QApplication.font().pixelSize() >= 18  # readable from 1.5 m: the kiosk starts at 120 %
@@ -290,45 +283,48 @@ def test_touch_targets_and_text_size_for_a_wall_screen(kiosk: Kiosk, qtbot: QtBo
 
 
 @pytest.fixture
-def running(tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def running(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[Reloader, Path, KioskRun]]:
     """The kiosk as `reflexmap --kiosk` runs it, with its hot reloader."""
-    from reflexmap.app import Reloader, _build_window, build_parser, load_files
-
     path = _config(tmp_path, enabled=True)
-    opts = build_parser().parse_args(["--config", str(path)])
-    loaded = load_files(opts)
-    window = _build_window(opts, loaded)
-    first = window.kiosk
-    first.show()
-    reloader = Reloader(opts, first, loaded)
-    yield reloader, path
-    for k in (first, reloader.kiosk):
+    paths, options = Paths(config=path), WindowOptions()
+    kiosk_run = KioskRun.start()
+    loaded = load_files(paths)
+    first = build(loaded, options, kiosk_run=kiosk_run)
+    assert first.kiosk is not None
+    first.kiosk.show()
+    reloader = Reloader(lambda: load_files(paths), lambda new: build(new, options, kiosk_run=kiosk_run), first,
+                        loaded, kiosk_run.report)
+    yield reloader, path, kiosk_run
+    if shiboken6.isValid(reloader):
+        kiosks = [first.kiosk, reloader.kiosk]
+        reloader.deleteLater()
+    else:
+        kiosks = [first.kiosk]
+    for k in kiosks:
         if shiboken6.isValid(k):
             k.retire()
-    reloader.deleteLater()
-    QApplication.restoreOverrideCursor()
 
 
-def test_good_edit_is_reloaded_and_a_broken_one_keeps_the_old_content(running, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    reloader, path = running
+def test_good_edit_is_reloaded_and_a_broken_one_keeps_the_old_content(running: Running, qtbot: QtBot) -> None:
+    reloader, path, _ = running
     old = reloader.kiosk
     path.write_text(path.read_text(encoding="utf-8").replace("Seizó", "Seizó Spa"), encoding="utf-8")
     qtbot.waitUntil(lambda: reloader.kiosk is not old, timeout=5000)  # the file watcher saw it
     new = reloader.kiosk
-    assert new.window._title.text() == "Seizó Spa"
+    assert new.window.header.title == "Seizó Spa"
     path.write_text(path.read_text(encoding="utf-8").replace("idle_seconds", "idle_secs")
                     .replace('salon_name = "Seizó Spa"', 'salon_name = "Broken"\nidle_secs = 5'), encoding="utf-8")
     reloader.reload()
-    assert reloader.kiosk is new and new.window._title.text() == "Seizó Spa"
+    assert reloader.kiosk is new and new.window.header.title == "Seizó Spa"
     notices = new.staff.findChild(QWidget, "staffNotices").text()
     assert "config.toml: рядок" in notices and "reflexmap" in notices and "попередній вміст" in notices
     assert not new.window.notice.isVisible()  # visitors see nothing of it
 
 
-def test_an_unhandled_error_is_logged_and_the_kiosk_goes_back_to_the_map(running, user_dirs: Path) -> None:  # type: ignore[no-untyped-def]
-    from reflexmap.app import setup_logging
+def test_an_unhandled_error_is_logged_and_the_kiosk_goes_back_to_the_map(running: Running, user_dirs: Path) -> None:
+    from reflexmap.app.logs import setup_logging
 
-    reloader, _ = running
+    reloader, _, kiosk_run = running
     log = setup_logging()
     kiosk = reloader.kiosk
     kiosk.wake()
@@ -338,7 +334,7 @@ def test_an_unhandled_error_is_logged_and_the_kiosk_goes_back_to_the_map(running
     except RuntimeError:
         reloader.on_exception(*sys.exc_info())
     assert kiosk.attract.isVisible() and kiosk.window.map.selected_zone is None
-    assert kiosk.errors == ["RuntimeError: something broke in a slot"]
+    assert kiosk_run.report.errors == ["RuntimeError: something broke in a slot"]
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = log.read_text(encoding="utf-8")
@@ -351,13 +347,22 @@ def test_watchdog_pings_systemd_through_notify_socket(tmp_path: Path, qtbot: QtB
         server.bind(str(address))
         server.settimeout(5)
         notifier = WatchdogNotifier({"NOTIFY_SOCKET": str(address), "WATCHDOG_USEC": "2000000"})
-        assert notifier.active and notifier._timer.interval() == 1000
+        assert notifier.active and notifier.interval_ms == 1000
         notifier.start()
         assert server.recv(64) == b"READY=1"
         assert server.recv(64) == b"WATCHDOG=1"
-        with qtbot.waitSignal(notifier._timer.timeout, timeout=3000):
-            pass
-        assert server.recv(64) == b"WATCHDOG=1"  # from the event loop's timer, a second later
+        server.setblocking(False)
+        pings: list[bytes] = []
+
+        def received() -> bool:
+            try:
+                pings.append(server.recv(64))
+            except BlockingIOError:
+                return False
+            return True
+
+        qtbot.waitUntil(received, timeout=3000)  # from the event loop's timer, a second later
+        assert pings == [b"WATCHDOG=1"]
         notifier.stopping()
     assert not WatchdogNotifier({}).active
 
@@ -410,20 +415,14 @@ def test_check_reports_a_bad_setting_with_its_line(tmp_path: Path) -> None:
     assert result.stdout.strip() == 'config.toml: line 5, field branding.accent: \'teal\' is not a colour like "#c8553d".'
 
 
-def test_kiosk_option_and_config_both_turn_it_on(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
-    window = make_window("--kiosk")
-    assert isinstance(getattr(window, "kiosk", None), Kiosk)
-    QApplication.instance().removeEventFilter(window.kiosk)
-    QApplication.restoreOverrideCursor()
+def test_kiosk_option_and_config_both_turn_it_on(make_built: Callable[..., Built], tmp_path: Path) -> None:
+    assert isinstance(make_built("--kiosk").kiosk, KioskShell)
     path = _config(tmp_path, enabled=True)
-    window = make_window("--config", str(path))
-    assert isinstance(getattr(window, "kiosk", None), Kiosk)
-    QApplication.instance().removeEventFilter(window.kiosk)
-    QApplication.restoreOverrideCursor()
-    assert not hasattr(make_window(), "kiosk")
+    assert isinstance(make_built("--config", str(path)).kiosk, KioskShell)
+    assert make_built().kiosk is None
 
 
-def test_a_tap_on_a_touch_screen_works_like_a_click(kiosk: Kiosk, qtbot: QtBot) -> None:
+def test_a_tap_on_a_touch_screen_works_like_a_click(kiosk: KioskShell, qtbot: QtBot) -> None:
     from PySide6.QtTest import QTest
 
     window = kiosk.window
@@ -449,12 +448,27 @@ def test_check_also_reports_bad_content_and_a_missing_logo(tmp_path: Path) -> No
     assert any(line.startswith("config.toml: line 4, field branding.logo: no such file") for line in lines), lines
 
 
-def test_staff_exit_really_ends_the_event_loop(running, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+def test_staff_exit_ends_the_event_loop_and_the_next_start_reports_it(running: Running, qtbot: QtBot) -> None:
+    """The Exit button, through the real wiring: the record on disk says so, and the loop ends with 0."""
     from PySide6.QtCore import QTimer
 
-    reloader, _ = running
+    from reflexmap.app.runner import run_kiosk
+
+    reloader, path, kiosk_run = running
+    reloader.deleteLater()  # run_kiosk makes its own, as the command does
+    built = reloader.built
     kiosk = reloader.kiosk
     app = QApplication.instance()
-    QTimer.singleShot(0, lambda: kiosk.exit_requested.emit("staff exit"))
+
+    def exit_as_staff() -> None:
+        kiosk.open_pin_pad()
+        for key in PIN + "✓":
+            kiosk.pad.findChild(QPushButton, f"pinKey_{key}").click()
+        assert kiosk.staff.isVisible()
+        kiosk.staff.findChild(QPushButton, "exitButton").click()
+
+    QTimer.singleShot(0, exit_as_staff)
     QTimer.singleShot(5000, lambda: app.exit(99))  # the test's own way out if the exit were refused
-    assert app.exec() == 0
+    status = run_kiosk(app, built, load_files(Paths(config=path)), Paths(config=path), WindowOptions(), kiosk_run)
+    assert status == 0
+    assert RunRecord(_record_path()).last_restart()[1] == "staff exit"

@@ -19,20 +19,13 @@ from reflexmap.content import LANGUAGES, Text
 from reflexmap.i18n import resolve_language
 from reflexmap.resources import asset_path
 from reflexmap.routines import load_routines
+from reflexmap.app.build import Built
 from reflexmap.ui.main_window import MainWindow
+from tests.ui.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = asset_path("i18n/reflexmap_uk.ts")
 MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> None:
-    """Each test starts and ends with the application translator removed."""
-    yield
-    from reflexmap.ui import style
-
-    style.set_text_scale(style.TEXT_SCALES[0])
 
 
 def _messages() -> list[tuple[str, str, ET.Element]]:
@@ -93,7 +86,7 @@ def test_default_language_order_command_line_config_system_english() -> None:
 
 def test_lang_option_and_config_file_choose_the_start_language(make_window: MakeWindow, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reflexmap.app.system_language", lambda: "en")
+    monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
     window = make_window("--lang", "uk")
     assert window.tabs.tabText(1) == "Програми"
     assert "Ваші стопи" in window.panel.text()
@@ -106,28 +99,30 @@ def test_lang_option_and_config_file_choose_the_start_language(make_window: Make
 
 
 def test_system_locale_is_the_fallback(make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reflexmap.app.system_language", lambda: "uk")
+    monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "uk")
     assert make_window().tabs.tabText(0) == "Карта стопи"
 
 
 def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(make_window: MakeWindow, tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reflexmap.app.system_language", lambda: "en")
+    monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
     config = tmp_path / "salon.toml"
     config.write_text('language = "de"\n', encoding="utf-8")
     window = make_window("--config", str(config))
     assert window.notice.isVisible()
     assert "salon.toml: line 1, field language: 'de' is not one of en, uk. Using the default settings." \
         in window.notice.text()
-    window.set_language("uk")
+    window.header.findChild(QPushButton, "lang_uk").click()
     assert "salon.toml: рядок 1, поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування." \
         in window.notice.text()
 
 
-def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_window: MakeWindow, qtbot: QtBot,
+def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_built: Callable[..., Built],
+                                                                        qtbot: QtBot, clock: FakeClock,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("reflexmap.app.system_language", lambda: "en")
-    window = make_window()
+    monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
+    built = make_built(clock=clock)
+    window = built.window
     uk = window.findChild(QPushButton, "lang_uk")
     en = window.findChild(QPushButton, "lang_en")
     assert uk.isVisible() and en.isVisible() and uk.text() == "УКР" and en.text() == "ENG"
@@ -139,15 +134,7 @@ def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_win
     assert "П'ята" in window.panel.text() and "Heel" not in window.panel.text()
     assert window.tabs.tabText(0) == "Карта стопи"
 
-    class Clock:
-        now = 10.0
-
-        def __call__(self) -> float:
-            return self.now
-
-    clock = Clock()
-    player = window.routines._player
-    player._clock = clock
+    player = built.session.player
     window.tabs.setCurrentWidget(window.routines)
     window.routines.choose("finger-self-massage")
     player.start()
@@ -206,8 +193,9 @@ def test_text_renders_with_the_bundled_font_on_a_machine_without_fonts(tmp_path:
                     f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
     env = dict(os.environ, FONTCONFIG_FILE=str(conf), XDG_CACHE_HOME=str(tmp_path / "cache"))
     code = (
-        "import sys; from reflexmap.app import create_window; from PySide6.QtGui import QFontDatabase;"
-        "w = create_window(['--lang', 'uk']); title = w._title;"
+        "import sys; from reflexmap.app.build import create_window; from PySide6.QtGui import QFontDatabase;"
+        "from PySide6.QtWidgets import QLabel;"
+        "w = create_window(['--lang', 'uk']).window; title = w.header.findChild(QLabel, 'appTitle');"
         "print(QFontDatabase.families());"
         "img = title.grab().toImage();"
         "dark = sum(1 for y in range(img.height()) for x in range(img.width()) if img.pixelColor(x, y).lightness() < 100);"

@@ -19,29 +19,24 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 
 from reflexmap.ui import style
 from reflexmap.ui.caption import Caption
-from reflexmap.ui.foot_map import BACKGROUND, CAPTION
+from reflexmap.app.build import Built
+from reflexmap.ui.fonts import SCALES
 from reflexmap.ui.main_window import MainWindow
+from tests.ui.conftest import FakeClock
 
 SIZES = ("1280x800", "800x1280")
 
 
-class Clock:
-    now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def _screens(window: MainWindow) -> Iterator[str]:
+def _screens(built: Built, clock: FakeClock) -> Iterator[str]:
     """Put the window through every screen a visitor can reach; yield a name for each."""
+    window = built.window
     window.tabs.setCurrentIndex(0)
     window.map.select_zone(None)
     yield "map overview"
     window.map.select_zone("ankle")
     yield "zone chosen"
     window.tabs.setCurrentWidget(window.routines)
-    player = window.routines._player
-    player._clock = clock = Clock()
+    player = built.session.player
     window.routines.choose("massage-ball", 10)
     yield "routine list"
     player.start()
@@ -111,25 +106,24 @@ def _captions_fit(window: MainWindow) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["uk", "en"])
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("scale", style.TEXT_SCALES)
-def test_no_text_is_clipped(make_window: Callable[..., MainWindow], lang: str, size: str, scale: float) -> None:
-    window = make_window("--size", size, "--lang", lang)
-    style.set_text_scale(scale)
+@pytest.mark.parametrize("step", range(len(SCALES)))
+def test_no_text_is_clipped(make_built: Callable[..., Built], clock: FakeClock, lang: str, size: str,
+                            step: int) -> None:
+    built = make_built("--size", size, "--lang", lang, clock=clock)
+    window = built.window
+    built.sizes.set_step(step)
     problems: list[str] = []
-    try:
-        for screen in _screens(window):
-            QApplication.processEvents()
-            window.grab()  # lays everything out
-            if window.size().toTuple() != tuple(int(v) for v in size.split("x")):
-                problems.append(f"{screen}: the window needs more than {size} (it grew to {window.size().toTuple()})")
-            for widget in _visible(window, QWidget):
-                problem = _fits(widget)
-                if problem:
-                    text = getattr(widget, "text", lambda: "")()
-                    problems.append(f"{screen}: {widget.objectName() or type(widget).__name__} {text[:40]!r} {problem}")
-            problems += [f"{screen}: {p}" for p in _captions_fit(window)]
-    finally:
-        style.set_text_scale(style.TEXT_SCALES[0])
+    for screen in _screens(built, clock):
+        QApplication.processEvents()
+        window.grab()  # lays everything out
+        if window.size().toTuple() != tuple(int(v) for v in size.split("x")):
+            problems.append(f"{screen}: the window needs more than {size} (it grew to {window.size().toTuple()})")
+        for widget in _visible(window, QWidget):
+            problem = _fits(widget)
+            if problem:
+                text = getattr(widget, "text", lambda: "")()
+                problems.append(f"{screen}: {widget.objectName() or type(widget).__name__} {text[:40]!r} {problem}")
+        problems += [f"{screen}: {p}" for p in _captions_fit(window)]
     assert not problems, "\n".join(problems)
 
 
@@ -157,10 +151,11 @@ def _background(widget: QWidget) -> QColor:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_text_meets_wcag_aa_contrast(make_window: Callable[..., MainWindow], size: str) -> None:
-    window = make_window("--size", size)
+def test_every_text_meets_wcag_aa_contrast(make_built: Callable[..., Built], clock: FakeClock, size: str) -> None:
+    built = make_built("--size", size, clock=clock)
+    window = built.window
     problems = []
-    for screen in _screens(window):
+    for screen in _screens(built, clock):
         window.grab()
         for widget in _visible(window, QWidget):
             if not isinstance(widget, (QLabel, QAbstractButton, Caption)):
@@ -175,7 +170,7 @@ def test_every_text_meets_wcag_aa_contrast(make_window: Callable[..., MainWindow
                                 f"{fg.name()} on {bg.name()} is {ratio:.2f}:1")
     # text the widgets paint themselves
     for name, fg, bg in (
-        ("map captions", CAPTION, BACKGROUND),
+        ("map captions", QColor(style.MUTED), QColor(style.BACKGROUND)),
         ("3-2-1 countdown", QColor(style.ACCENT_FILL), QColor(style.BACKGROUND)),
         ("primary buttons", QColor(style.SURFACE), QColor(style.ACCENT_FILL)),
         ("selected list row", QColor(style.SURFACE), QColor(style.FOCUS)),

@@ -6,20 +6,21 @@ import logging
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from reflexmap.player import RoutinePlayer, State
+from reflexmap.app.files import builtin_content
+from reflexmap.app.startup import application
+from reflexmap.geometry import load_art
+from reflexmap.i18n import Language
+from reflexmap.player import Cue, RoutinePlayer, State
+from reflexmap.resources import asset_path
+from reflexmap.routines import load_routines
+from reflexmap.session import Session
+from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.main_window import MainWindow
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.ui.conftest import FakeClock
 
 
 class FakeAwake:
@@ -38,22 +39,56 @@ class FakeAwake:
         self.holding = False
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+class FakeSounds(QObject):
+    """Stands in for the cue sounds: remembers what was played."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.muted = False
+        self.available = True
+        self.played: list[Cue] = []
+
+    def prepare(self) -> bool:
+        return True
+
+    def play(self, cue: Cue) -> None:
+        if not self.muted:
+            self.played.append(cue)
 
 
 @pytest.fixture
-def routines_window(make_window: Callable[..., MainWindow], clock: FakeClock) -> MainWindow:
-    window = make_window("--size", "1280x800")
-    window.routines._player._clock = clock
-    window.routines._awake = FakeAwake()
-    window.tabs.setCurrentWidget(window.routines)
+def session(clock: FakeClock) -> Session:
+    """What the window shows, with the screen saver and the sounds stood in for."""
+    routines, _ = load_routines([asset_path("routines")])
+    made = Session(load_art(asset_path("art/feet.svg")), builtin_content(), routines, clock=clock)
+    made.awake = FakeAwake()  # type: ignore[assignment]
+    made.sounds = FakeSounds()  # type: ignore[assignment]
+    return made
+
+
+@pytest.fixture
+def routines_window(session: Session, qtbot: QtBot) -> MainWindow:
+    return _open(session, qtbot)
+
+
+def _open(session: Session, qtbot: QtBot) -> MainWindow:
+    """A window for ``session`` on its Routines tab, as a person opens it."""
+    application()
+    language, sizes = Language("en"), TextSize()
+    sizes.apply_to_application()
+    window = MainWindow(session, language, sizes)
+    language.setParent(window)
+    sizes.setParent(window)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_routines()
     return window
 
 
 def _player(window: MainWindow) -> RoutinePlayer:
-    return window.routines._player
+    return window.routines.player
 
 
 def _tick(window: MainWindow, clock: FakeClock, seconds: float) -> None:
@@ -281,8 +316,9 @@ def test_completion_screen_says_what_was_done_on_which_feet_in_how_long(
     assert routines_window.routines.page == "choose"
 
 
-def test_screen_is_kept_awake_only_while_playing(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
-    awake = routines_window.routines._awake
+def test_screen_is_kept_awake_only_while_playing(routines_window: MainWindow, qtbot: QtBot, session: Session) -> None:
+    awake = session.awake
+    assert isinstance(awake, FakeAwake)
     _start(routines_window, qtbot, "acupressure-tour")
     assert awake.holding
     _player(routines_window).pause()
@@ -294,18 +330,18 @@ def test_screen_is_kept_awake_only_while_playing(routines_window: MainWindow, qt
 
 
 def test_cues_show_visually_and_mute_silences_sound(
-    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock, session: Session
 ) -> None:
     tab = routines_window.routines
-    played: list[str] = []
-    tab._sounds.play = lambda cue: played.append(cue) if not tab._sounds.muted else None  # type: ignore[method-assign]
+    assert isinstance(session.sounds, FakeSounds)
+    played = session.sounds.played
     _start(routines_window, qtbot, "acupressure-tour")
     _tick(routines_window, clock, 5)
     countdown = tab.findChild(QLabel, "countdown")
     normal = countdown.palette().windowText().color().name()
     _tick(routines_window, clock, 12.2)  # 2.8 s left: the 3 cue
     assert countdown.palette().windowText().color().name() != normal
-    assert played[-1] == "3"
+    assert played[-1] == Cue.THREE
     _click(routines_window, qtbot, "muteButton")
     assert tab.findChild(QPushButton, "muteButton").text() == "Sound off"
     count = len(played)
@@ -314,7 +350,7 @@ def test_cues_show_visually_and_mute_silences_sound(
 
 
 def test_player_works_silently_when_audio_cannot_load(
-    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+    session: Session, qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     import builtins
@@ -327,10 +363,12 @@ def test_player_works_silently_when_audio_cannot_load(
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_multimedia)
+    monkeypatch.setattr("reflexmap.sound._said", set())  # as in a new process: nothing said yet
     from reflexmap.sound import SoundCues
 
     sounds = SoundCues()
-    routines_window.routines._sounds = sounds
+    session.sounds = sounds  # type: ignore[assignment]
+    routines_window = _open(session, qtbot)
     with caplog.at_level(logging.WARNING, logger="reflexmap.sound"):
         _start(routines_window, qtbot, "acupressure-tour")
         for _ in range(30):
@@ -348,23 +386,15 @@ def test_guide_pulses_while_playing_and_holds_still_when_paused(
     _start(routines_window, qtbot, "acupressure-tour")
     _tick(routines_window, clock, 5)
     fmap = tab.map
-    assert fmap._pulse.isActive()
-
-    class Elapsed:
-        ms = 0
-
-        def elapsed(self) -> int:
-            return self.ms
-
-    fmap._pulse_clock = Elapsed()  # the animation's own clock, stood in for
+    assert fmap.pulsing
     point = fmap.zone_centre("toes", "sole-right").toPoint()
     colours = []
-    for ms in (0, 500, 1000, 1500):
-        fmap._pulse_clock.ms = ms
+    for _ in range(4):
+        clock.now += 0.5  # the breath follows the same clock as the routine
         colours.append(fmap.grab().toImage().pixelColor(point).name())
     assert len(set(colours)) >= 3, colours  # it breathes
     _player(routines_window).pause()
-    assert not fmap._pulse.isActive()
+    assert not fmap.pulsing
     assert fmap.guide[0] == frozenset({"toes"})  # still shown, just not moving
 
 
@@ -372,8 +402,8 @@ def test_pulse_stops_while_its_map_is_out_of_sight(routines_window: MainWindow, 
     tab = routines_window.routines
     _start(routines_window, qtbot, "acupressure-tour")
     _tick(routines_window, clock, 5)
-    assert tab.map._pulse.isActive()
+    assert tab.map.pulsing
     routines_window.tabs.setCurrentIndex(0)  # the visitor looks at the Map tab meanwhile
-    assert not tab.map._pulse.isActive()
+    assert not tab.map.pulsing
     routines_window.tabs.setCurrentWidget(tab)
-    assert tab.map._pulse.isActive()
+    assert tab.map.pulsing

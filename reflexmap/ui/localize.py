@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from reflexmap.messages import Message
 
+__all__ = ["localize"]
+
 
 def localize(text: str) -> str:
     """``text`` translated by its template (values translated too); plain strings pass through."""

@@ -1,0 +1,63 @@
+"""The log: warnings to stderr, everything from INFO up to a size-bounded rotating file."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_path
+
+__all__ = ["LOG_BACKUPS", "LOG_BYTES", "log_exception", "setup_logging"]
+
+logger = logging.getLogger(__name__)
+
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+class _Console(logging.StreamHandler):  # type: ignore[type-arg]
+    """reflexmap's stderr handler (a class of its own, so setup can tell it is there)."""
+
+
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """reflexmap's rotating log file, opened on the first record (a start that logs nothing never opens it)."""
+
+
+def setup_logging() -> Path | None:
+    """Configure the root logger once per process; the log file's path (None: set up already, or no folder)."""
+    root = logging.getLogger()
+    if any(isinstance(h, (_Console, _LogFile)) for h in root.handlers):
+        return None
+    root.setLevel(logging.INFO)
+    console = _Console()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(logging.Formatter("reflexmap: %(message)s"))
+    root.addHandler(console)
+    folder = user_log_path("reflexmap", appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        logger.warning("cannot write a log file in %s: %s", folder, e)
+        return None
+    path = folder / "reflexmap.log"
+    handler = _LogFile(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True)
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path
+
+
+def teardown_logging() -> None:
+    """Remove what :func:`setup_logging` added (tests start each without it)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, (_Console, _LogFile)):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def log_exception(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """``sys.excepthook``: an unhandled error goes to the log with its traceback."""
+    logger.error("unhandled error", exc_info=(kind, value, tb))

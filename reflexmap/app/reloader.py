@@ -1,0 +1,138 @@
+"""Hot reload for the kiosk: when a watched file changes, check everything again.
+
+All good: a fresh window (new content, art, routines, branding) replaces the
+old one at the next quiet moment.  Anything wrong: the old content keeps
+running and the staff panel says why; visitors never see it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from reflexmap.app.build import Built
+from reflexmap.app.files import Loaded
+from reflexmap.app.logs import log_exception
+from reflexmap.kiosk import Ending, IdleState, StaffReport
+from reflexmap.messages import Message
+from reflexmap.ui.kiosk import KioskShell
+
+__all__ = ["Reloader"]
+
+logger = logging.getLogger(__name__)
+
+#: Editors write a file in several steps: wait this long after the last change.
+DEBOUNCE_MS = 500
+
+
+class Reloader(QObject):
+    """Owns the running kiosk: rebuilds it on good edits, keeps it on bad ones, carries out staff exits.
+
+    ``load()`` reads every file again; ``build(loaded)`` makes a new window and
+    kiosk from them.  ``exit_requested`` carries how the run ends, once the old
+    kiosk has stepped aside.
+    """
+
+    exit_requested = Signal(object)  # an Ending
+    replaced = Signal()  # a reload put a new kiosk on screen
+
+    def __init__(self, load: Callable[[], Loaded], build: Callable[[Loaded], Built], built: Built,
+                 loaded: Loaded, report: StaffReport, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if built.kiosk is None:
+            raise ValueError("the reloader needs a kiosk")
+        self._load = load
+        self._build = build
+        self._report = report
+        self.built = built
+        self._pending: Loaded | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+        self._watcher.fileChanged.connect(self._on_watched_changed)
+        self._watcher.directoryChanged.connect(self._on_watched_changed)
+        self._watch(loaded)
+        self._connect(built.kiosk)
+
+    @property
+    def kiosk(self) -> KioskShell:
+        """The kiosk on screen now."""
+        assert self.built.kiosk is not None
+        return self.built.kiosk
+
+    @property
+    def pending(self) -> bool:
+        """Whether a checked reload waits for the visitor to leave."""
+        return self._pending is not None
+
+    def reload(self) -> None:
+        """Check every file now; if all is well, replace the kiosk at the next quiet moment."""
+        loaded = self._load()
+        self._watch(loaded)  # editors that replace files break the old watches
+        if loaded.problems:
+            for problem in loaded.problems:
+                self._report.add_notice(Message("{problem} The previous content stays on screen.", problem=problem))
+            logger.warning("reload refused: %d problem(s); the previous content stays", len(loaded.problems))
+            return
+        logger.info("reloading the content")
+        self._pending = loaded
+        kiosk = self.kiosk
+        if kiosk.idle.state != IdleState.ACTIVE or kiosk.staff.isVisible():
+            self._apply_pending()
+
+    def on_exception(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        """``sys.excepthook``: a bug must not end the exhibit: log it, count it, go back to the map."""
+        log_exception(kind, value, tb)
+        self._report.record_error(f"{kind.__name__}: {value}")
+        try:
+            self.kiosk.reset()
+        except Exception:
+            logger.exception("the reset after an error failed too")
+
+    def install(self) -> None:
+        """Make :meth:`on_exception` the process's excepthook."""
+        sys.excepthook = self.on_exception
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _connect(self, kiosk: KioskShell) -> None:
+        kiosk.reload_requested.connect(self.reload)
+        kiosk.exit_requested.connect(self._on_kiosk_exit_requested)
+        kiosk.idle.reset.connect(self._apply_pending)
+
+    def _on_watched_changed(self, path: str) -> None:
+        self._debounce.start()
+
+    def _watch(self, loaded: Loaded) -> None:
+        old = self._watcher.files() + self._watcher.directories()
+        if old:
+            self._watcher.removePaths(old)
+        paths = {str(p) for p in loaded.watched if p.exists()}
+        for folder in [p for p in loaded.watched if p.is_dir()]:
+            paths.update(str(f) for f in Path(folder).glob("*.toml"))
+        if paths:
+            self._watcher.addPaths(sorted(paths))
+
+    def _apply_pending(self) -> None:
+        if self._pending is None:
+            return
+        loaded, self._pending = self._pending, None
+        old = self.kiosk
+        built = self._build(loaded)
+        assert built.kiosk is not None
+        built.kiosk.show()
+        old.retire()
+        self.built = built
+        self._connect(built.kiosk)
+        self.replaced.emit()
+
+    def _on_kiosk_exit_requested(self, why: Ending) -> None:
+        self.kiosk.retire()
+        self.exit_requested.emit(why)

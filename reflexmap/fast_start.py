@@ -1,0 +1,85 @@
+"""Everything reflexmap does only to start faster, in one room.
+
+Two costs of a PySide6 start are worth avoiding, and both need care that
+ordinary code should not have to think about:
+
+* **Python's cycle collector** runs dozens of times while PySide6 and the
+  window load, finding next to nothing.  :func:`collector_paused` pauses it
+  for exactly that stretch; the command line uses it once, around building
+  the window, and the event loop always runs with it on.
+* **PySide6 builds every enum of Qt's namespace** (``Qt.Key``,
+  ``Qt.AlignmentFlag``... with Python's ``enum`` module) the first time any
+  Python code touches ``Qt``, or even weighs an overload that takes one.  Code
+  on the start path therefore never names ``Qt``: enum properties are set by
+  name through Qt's own property system (:func:`set_enum`), the flags
+  ``QPainter.drawText`` takes are plain ints (below, checked against PySide6's
+  enums by ``tests/test_fast_start.py``), and code that runs only once a
+  person acts (a key, a click) gets the namespace from :func:`qt`.  A ruff
+  rule (``TID251``, see ``pyproject.toml``) keeps ``PySide6.QtCore.Qt`` out of
+  the start-path modules, so this cannot be undone by accident.
+
+What each of these saves is measured in ``benchmarks/startup.py`` and listed
+in the README, not here.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, Qt
+
+__all__ = [
+    "ALIGN_CENTER",
+    "ALIGN_HCENTER",
+    "ALIGN_TOP",
+    "ALIGN_VCENTER",
+    "TEXT_WORD_WRAP",
+    "collector_paused",
+    "qt",
+    "set_enum",
+]
+
+#: Qt::AlignmentFlag and Qt::TextFlag values, for QPainter.drawText's ``flags``.
+ALIGN_HCENTER = 0x0004
+ALIGN_TOP = 0x0020
+ALIGN_VCENTER = 0x0080
+ALIGN_CENTER = ALIGN_HCENTER | ALIGN_VCENTER
+TEXT_WORD_WRAP = 0x1000
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the block runs (PySide6 loading, the window built), on after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def set_enum(obj: QObject, prop: str, value: str) -> None:
+    """Set the enum (or flags) property ``prop`` of ``obj`` to the key(s) ``value``.
+
+    ``value`` is a key of the property's enum as Qt names it (``"PlainText"``),
+    or keys joined by ``|`` for flags.  A name Qt does not know is an error, not
+    a silently ignored dynamic property.
+    """
+    meta = obj.metaObject()
+    index = meta.indexOfProperty(prop)
+    if index < 0 or not meta.property(index).isEnumType():
+        raise AttributeError(f"{type(obj).__name__} has no enum property {prop!r}")
+    if not obj.setProperty(prop, value):
+        raise ValueError(f"{type(obj).__name__}.{prop} has no value {value!r}")
+
+
+def qt() -> type[Qt]:
+    """Qt's namespace, for code that runs when a person acts (a key, a click), never while starting."""
+    from PySide6.QtCore import Qt
+
+    return Qt

@@ -1,0 +1,141 @@
+"""The header: the title, and the language switch ("УКР | ENG") and text sizes, always in reach."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from reflexmap.i18n import Language
+from reflexmap.ui import style
+from reflexmap.ui.fonts import SCALES, TextSize, make_font
+
+__all__ = ["LANGUAGE_BUTTONS", "Header"]
+
+#: The language switch: code and label (the labels are the same in both languages).
+LANGUAGE_BUTTONS = (("uk", "УКР"), ("en", "ENG"))
+
+
+class Header(QWidget):
+    """Title and subtitle on the left; text sizes and languages on the right, acting at once."""
+
+    def __init__(self, language: Language, sizes: TextSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self._language = language
+        self._sizes = sizes
+        self._salon = ""
+        style.tint(self, style.HEADER)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 6, 12, 6)
+        self._title = QLabel()
+        self._title.setObjectName("appTitle")
+        sizes.font(self._title, 20, bold=True)
+        self._subtitle = QLabel()
+        self._subtitle.setObjectName("appSubtitle")
+        # decorative: shown only where it fits on its line (see _fit); hidden, it keeps
+        # its room, so the controls never stretch into it
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)
+        self._subtitle.setSizePolicy(policy)
+        style.colour(self._subtitle, style.MUTED)
+        row.addWidget(self._title)
+        row.addSpacing(12)
+        row.addWidget(self._subtitle, 1)
+
+        self._sizes_group = QButtonGroup(self)
+        self._sizes_group.setExclusive(True)
+        for i in range(len(SCALES)):
+            button = QPushButton("A")
+            button.setObjectName(f"textSize{i}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setMinimumSize(44, 44)
+            button.setFont(make_font(14 + 4 * i, bold=True))  # each shows its own size, whatever the current one
+            self._sizes_group.addButton(button, i)
+            row.addWidget(button)
+        self._sizes_group.button(sizes.step).setChecked(True)
+        self._sizes_group.idClicked.connect(sizes.set_step)
+        row.addSpacing(16)
+
+        self._languages = QButtonGroup(self)
+        self._languages.setExclusive(True)
+        for i, (code, text) in enumerate(LANGUAGE_BUTTONS):
+            if i:
+                bar = QLabel("|")
+                style.colour(bar, style.MUTED)
+                bar.setFont(make_font(16))
+                bar.setFixedWidth(bar.sizeHint().width())
+                row.addWidget(bar)
+            button = QPushButton(text)
+            button.setObjectName(f"lang_{code}")
+            button.setCheckable(True)
+            button.setFlat(True)
+            button.setMinimumSize(56, 44)
+            button.setProperty("lang", code)
+            button.setFont(make_font(16, bold=True))
+            self._languages.addButton(button, i)
+            row.addWidget(button)
+        self._languages.idClicked.connect(self._on_language_clicked)
+        self.installEventFilter(self)  # fit the subtitle when the header itself has its new width
+        language.changed.connect(self._on_language_changed)
+        sizes.changed.connect(self._on_text_size_changed)
+        self._on_language_changed(language.code)
+
+    def set_salon(self, name: str) -> None:
+        """Show the salon's name as the title (kiosk), or reflexmap's own with ``""``."""
+        self._salon = name
+        self._on_language_changed(self._language.code)
+
+    def set_touch(self, touch: bool) -> None:
+        """Touch screens: every header button at least 56 px square."""
+        for button in self._sizes_group.buttons() + self._languages.buttons():
+            button.setMinimumSize(max(button.minimumWidth(), 56) if touch else button.minimumWidth(),
+                                  56 if touch else 44)
+
+    @property
+    def title(self) -> str:
+        return self._title.text()
+
+    # --- slots ----------------------------------------------------------------------
+
+    def _on_language_clicked(self, button_id: int) -> None:
+        self._language.set(LANGUAGE_BUTTONS[button_id][0])
+
+    def _on_text_size_changed(self, step: int) -> None:
+        self._sizes_group.button(step).setChecked(True)
+        self._fit()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self._title.setText(self._salon or self.tr("reflexmap"))
+        self._subtitle.setText(self.tr("Foot massage and reflex zones"))
+        for i, button in enumerate(self._sizes_group.buttons()):
+            button.setAccessibleName(self.tr("Text size {n} of 3").format(n=i + 1))
+            button.setToolTip(self.tr("Text size"))
+        for button in self._languages.buttons():
+            code = button.property("lang")
+            button.setChecked(code == lang)
+            button.setAccessibleName(self.tr("Ukrainian") if code == "uk" else self.tr("English"))
+            style.colour(button, style.ACCENT_TEXT if code == lang else style.MUTED)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        """Show the subtitle only when it fits beside the controls, so nothing is ever cut."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        used = margins.left() + margins.right()
+        count = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None or item.widget() is self._subtitle:
+                continue
+            used += item.sizeHint().width()
+            count += 1
+        available = self.width() - used - layout.spacing() * count
+        self._subtitle.setVisible(self._subtitle.sizeHint().width() <= available)
