@@ -78,7 +78,7 @@ def test_bad_content_names_the_file_and_field(case: str, tmp_path: Path) -> None
 
 
 def test_empty_ukrainian_text_is_refused_with_its_field(tmp_path: Path) -> None:
-    source = BUILTIN.read_text(encoding="utf-8").replace('uk = "Пальці"', 'uk = " "', 1)
+    source = BUILTIN.read_text(encoding="utf-8").replace('uk = "Пальці стопи"', 'uk = " "', 1)
     path = tmp_path / "c.toml"
     path.write_text(source, encoding="utf-8")
     with pytest.raises(ContentError, match=r"c.toml: field zones\[0\]\.name: the Ukrainian text \(uk\) is empty"):

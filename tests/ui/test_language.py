@@ -70,7 +70,7 @@ def _texts(obj: object) -> list[Text]:
 def test_every_routine_text_exists_in_both_languages() -> None:
     routines, _ = load_routines([asset_path("routines")])
     texts = _texts(routines)
-    assert len(texts) > 40
+    assert len(texts) > 30
     for text in texts:
         for lang in LANGUAGES:
             assert text(lang).strip()
@@ -131,7 +131,7 @@ def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_bui
     assert "Heel" in window.panel.text()
     qtbot.mouseClick(uk, Qt.MouseButton.LeftButton)
     assert window.map.selected_zone == "heel"
-    assert "П'ята" in window.panel.text() and "Heel" not in window.panel.text()
+    assert "Пʼята" in window.panel.text() and "Heel" not in window.panel.text()
     assert window.tabs.tabText(0) == "Карта стопи"
 
     player = built.session.player
@@ -145,12 +145,12 @@ def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_bui
     step_label = window.routines.findChild(QLabel, "stepLabel")
     instruction = window.routines.findChild(QLabel, "instruction")
     assert step_label.text() == "Крок 2 з 16"
-    assert "Великі пальці в центрі підошви" in instruction.text()
+    assert "Поставте великі пальці в центр склепіння" in instruction.text()
     qtbot.mouseClick(en, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.routines
     assert (player.index, player.step_remaining()) == (index, remaining)
     assert step_label.text() == "Step 2 of 16"
-    assert instruction.text().startswith("Thumbs in the centre of the sole")
+    assert instruction.text().startswith("Thumbs in the centre of the arch")
     assert window.map.selected_zone == "heel"
 
 
