@@ -224,10 +224,8 @@ class Soak:
         tab = self.kiosk.window.routines  # built on first use
         self.kiosk.window.show_routines()
         self.reloader.built.session.sounds.prepare()
-        tab.choose(self._routine_ids()[0])  # every page of this window shown once, however the dice fell
-        tab.player.start()
-        settle()
-        tab.player.cancel_safety()
+        tab.choose(self._routine_ids()[0])  # the safety page filled in, however the dice fell
+        tab.safety_page.refresh()
         settle()
         gc.collect()
         self.kiosk.reset()  # the kiosk's own idle reset (it trims the heap)

@@ -65,7 +65,6 @@ class SafetyPage(QWidget):
         self._title.setText(self.tr("Before you start: {name}").format(name=routine.name(lang)))
         self._good.setText(
             "<b>" + escape(self.tr("Recommended for:")) + "</b> " + escape(", ".join(t(lang) for t in routine.indications))
-            if routine.indications else ""
         )
         self._good.setVisible(bool(routine.indications))
         self._list.setText(
