@@ -46,8 +46,12 @@ def startup(runs: int) -> list[tuple[str, str, str, str]]:
 
     art = str(asset_path("art/feet.svg"))
     out = Path(tempfile.mkdtemp(prefix="reflexmap-bench-"))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(out / "cache"),
-               QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CACHE_HOME=str(out / "cache"),
+        QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox",
+    )
     programs = {
         "bare": [sys.executable, str(HERE / "bare_svg.py"), art, str(out / "bare.png"), "1280x800"],
         "app": [*reflexmap_command(), "--screenshot", str(out / "app.png"), "--size", "1280x800"],
@@ -70,19 +74,36 @@ def startup(runs: int) -> list[tuple[str, str, str, str]]:
         return statistics.median(s[i] for s in samples[name])
 
     rows = [
-        _row("start-up, bare QSvgWidget program (wall, peak RSS)",
-             f"{med('bare', 0) * 1000:.0f} ms, {med('bare', 1):.0f} MiB", "", None),
-        _row("start-up, reflexmap --screenshot: wall vs bare", f"{med('app', 0) * 1000:.0f} ms = "
-             f"{med('app', 0) / med('bare', 0):.2f}x", "<= 1.3x", med("app", 0) / med("bare", 0) <= 1.3),
-        _row("start-up, reflexmap --screenshot: peak RSS vs bare", f"{med('app', 1):.0f} MiB = "
-             f"{med('app', 1) / med('bare', 1):.2f}x", "<= 1.4x", med("app", 1) / med("bare", 1) <= 1.4),
+        _row(
+            "start-up, bare QSvgWidget program (wall, peak RSS)",
+            f"{med('bare', 0) * 1000:.0f} ms, {med('bare', 1):.0f} MiB",
+            "",
+            None,
+        ),
+        _row(
+            "start-up, reflexmap --screenshot: wall vs bare",
+            f"{med('app', 0) * 1000:.0f} ms = {med('app', 0) / med('bare', 0):.2f}x",
+            "<= 1.3x",
+            med("app", 0) / med("bare", 0) <= 1.3,
+        ),
+        _row(
+            "start-up, reflexmap --screenshot: peak RSS vs bare",
+            f"{med('app', 1):.0f} MiB = {med('app', 1) / med('bare', 1):.2f}x",
+            "<= 1.4x",
+            med("app", 1) / med("bare", 1) <= 1.4,
+        ),
     ]
     if "web" in broken:
         rows.append(_row("start-up, QtWebEngine page (for the record)", f"could not run: {broken['web']}", "", None))
     else:
-        rows.append(_row("start-up, QtWebEngine page (for the record)",
-                         f"{med('web', 0) * 1000:.0f} ms = {med('web', 0) / med('bare', 0):.2f}x, "
-                         f"{med('web', 1):.0f} MiB", "", None))
+        rows.append(
+            _row(
+                "start-up, QtWebEngine page (for the record)",
+                f"{med('web', 0) * 1000:.0f} ms = {med('web', 0) / med('bare', 0):.2f}x, {med('web', 1):.0f} MiB",
+                "",
+                None,
+            )
+        )
     return rows
 
 
@@ -105,13 +126,27 @@ def interaction() -> list[tuple[str, str, str, str]]:
         fmap.zone_at(p)
     per_point = (time.perf_counter() - start) / len(points) * 1e6
 
-    targets = [fmap.zone_centre(z, v) for z, v in (("heel", "sole-left"), ("ankle", "side"), ("toes", "sole-right"),
-                                                    ("arch", "sole-left"), ("top", "side"))]
+    targets = [
+        fmap.zone_centre(z, v)
+        for z, v in (
+            ("heel", "sole-left"),
+            ("ankle", "side"),
+            ("toes", "sole-right"),
+            ("arch", "sole-left"),
+            ("top", "side"),
+        )
+    ]
     times = []
     for i in range(300):
         pos = targets[i % len(targets)]
-        event = QMouseEvent(QEvent.Type.MouseMove, pos, fmap.mapToGlobal(pos), Qt.MouseButton.NoButton,
-                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(
+            QEvent.Type.MouseMove,
+            pos,
+            fmap.mapToGlobal(pos),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         t0 = time.perf_counter()
         QApplication.sendEvent(fmap, event)
         QApplication.processEvents()  # the repaint of the changed zones
@@ -128,11 +163,11 @@ def interaction() -> list[tuple[str, str, str, str]]:
 def cpu(seconds: float) -> list[tuple[str, str, str, str]]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+    from reflexmap.ui.kiosk_shell import Kiosk as KioskShell
 
     from benchmarks.player_timing import cpu_while_counting
     from reflexmap.app import create_window
     from reflexmap.config import Config, Kiosk
-    from reflexmap.ui.kiosk_shell import Kiosk as KioskShell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
@@ -174,12 +209,16 @@ def timing() -> list[tuple[str, str, str, str]]:
     finish, _, lateness, _ = blocked_run(app, 0.5)
     _, engine_finish, _, starts = blocked_run(app, 0.9)
     return [
-        _row("60 s routine, loop blocked 300 ms/s: finish error", f"{finish:+.1f} ms", "within 50 ms",
-             abs(finish) <= 50),
+        _row(
+            "60 s routine, loop blocked 300 ms/s: finish error", f"{finish:+.1f} ms", "within 50 ms", abs(finish) <= 50
+        ),
         _row("  step changes late by (max of 11)", f"{max(lateness[1:]):.1f} ms", "< 20 ms", max(lateness[1:]) < 20),
-        _row("  blocks over every step change: engine finish / step starts",
-             f"{engine_finish:+.2f} / {max(starts):.2f} ms", "50 / 20 ms",
-             abs(engine_finish) <= 50 and max(starts) <= 20),
+        _row(
+            "  blocks over every step change: engine finish / step starts",
+            f"{engine_finish:+.2f} / {max(starts):.2f} ms",
+            "50 / 20 ms",
+            abs(engine_finish) <= 50 and max(starts) <= 20,
+        ),
     ]
 
 
@@ -190,8 +229,12 @@ def hostile() -> list[tuple[str, str, str, str]]:
     slowest = max(rows, key=lambda r: r[1])
     biggest = max(rows, key=lambda r: r[2])
     return [
-        _row(f"hostile inputs ({len(rows)} files), slowest refusal", f"{slowest[1]:.2f} s ({slowest[0]})", "< 2 s",
-             slowest[1] < 2),
+        _row(
+            f"hostile inputs ({len(rows)} files), slowest refusal",
+            f"{slowest[1]:.2f} s ({slowest[0]})",
+            "< 2 s",
+            slowest[1] < 2,
+        ),
         _row("hostile inputs, most memory", f"{biggest[2]:.0f} MB ({biggest[0]})", "< 300 MB", biggest[2] < 300),
     ]
 
@@ -207,8 +250,10 @@ def main() -> None:
             rows += part()
         except Exception as e:  # noqa: BLE001 - one broken part must not lose the others' figures
             rows.append(_row(f"(a part failed: {type(e).__name__})", str(e)[:60], "", False))
-    print(f"reflexmap benchmarks, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}, {platform.platform(terse=True)}, offscreen")
+    print(
+        f"reflexmap benchmarks, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, {platform.platform(terse=True)}, offscreen"
+    )
     width = max(len(r[0]) for r in rows)
     fig = max(len(r[1]) for r in rows)
     print(f"{'measurement':{width}}  {'figure':{fig}}  {'target':12}  verdict")

@@ -39,7 +39,8 @@ def _routine(steps: int = 12, seconds: float = 5.0) -> Routine:
     text = Text(en="step", uk="крок")
     zones = ("toes", "metatarsus", "arch", "heel")
     return Routine(
-        name=text, description=text,
+        name=text,
+        description=text,
         steps=tuple(Step(zone=zones[i % 4], foot="right", duration=seconds, instruction=text) for i in range(steps)),
     )
 
@@ -92,8 +93,9 @@ def blocked_run(app: QApplication, phase: float) -> tuple[float, float, list[flo
     signalled: list[float] = []
     engine_starts: list[float] = []
     done: list[float] = []
-    player.step_changed.connect(lambda i: (signalled.append(time.monotonic()), engine_starts.append(player._started))
-                                if i >= 0 else None)
+    player.step_changed.connect(
+        lambda i: (signalled.append(time.monotonic()), engine_starts.append(player._started)) if i >= 0 else None
+    )
     player.finished.connect(lambda: (done.append(time.monotonic()), app.exit(0)))
 
     start = time.monotonic()
@@ -102,8 +104,8 @@ def blocked_run(app: QApplication, phase: float) -> tuple[float, float, list[flo
     app.exec()
     blocker.stop()
     schedule = [start + 5.0 * i for i in range(12)]
-    lateness = [(t - s) * 1000 for t, s in zip(signalled, schedule)]
-    starts = [abs(t - s) * 1000 for t, s in zip(engine_starts, schedule)]
+    lateness = [(t - s) * 1000 for t, s in zip(signalled, schedule, strict=False)]
+    starts = [abs(t - s) * 1000 for t, s in zip(engine_starts, schedule, strict=False)]
     finish = (done[0] - (start + 60.0)) * 1000
     engine_finish = ((player.finished_at or 0.0) - (start + 60.0)) * 1000
     return finish, engine_finish, lateness, starts
@@ -141,21 +143,40 @@ def main() -> None:
     finish, engine_finish, lateness, starts = blocked_run(app, 0.5)
     rows.append(("60 s routine, 300 ms block every second (blocks between step changes)", "", ""))
     rows.append(("  finish, as signalled", f"{finish:+.1f} ms", _verdict(abs(finish), FINISH_TARGET_MS, " ms")))
-    rows.append(("  step changes signalled late by (max / median of 11)",
-                 f"{max(lateness[1:]):.1f} / {statistics.median(lateness[1:]):.1f} ms",
-                 _verdict(max(lateness[1:]), BOUNDARY_TARGET_MS, " ms")))
+    rows.append(
+        (
+            "  step changes signalled late by (max / median of 11)",
+            f"{max(lateness[1:]):.1f} / {statistics.median(lateness[1:]):.1f} ms",
+            _verdict(max(lateness[1:]), BOUNDARY_TARGET_MS, " ms"),
+        )
+    )
     finish, engine_finish, lateness, starts = blocked_run(app, 0.9)
     rows.append(("Same, blocks straddling every step change and the end (worst case)", "", ""))
     rows.append(("  finish, as signalled (the loop is blocked then)", f"{finish:+.1f} ms", "(record)"))
-    rows.append(("  finish, on the engine's clock", f"{engine_finish:+.2f} ms",
-                 _verdict(abs(engine_finish), FINISH_TARGET_MS, " ms")))
-    rows.append(("  each step's start vs schedule, engine's clock (max)", f"{max(starts):.2f} ms",
-                 _verdict(max(starts), BOUNDARY_TARGET_MS, " ms")))
+    rows.append(
+        (
+            "  finish, on the engine's clock",
+            f"{engine_finish:+.2f} ms",
+            _verdict(abs(engine_finish), FINISH_TARGET_MS, " ms"),
+        )
+    )
+    rows.append(
+        (
+            "  each step's start vs schedule, engine's clock (max)",
+            f"{max(starts):.2f} ms",
+            _verdict(max(starts), BOUNDARY_TARGET_MS, " ms"),
+        )
+    )
     naive = tick_counting_run(app, 0.5)
     rows.append(("For comparison: a countdown counting 100 ms ticks, same blocks", f"{naive:+.0f} ms", "(record)"))
     cpu = cpu_while_counting(app, args.cpu_seconds)
-    rows.append((f"Routines tab counting down ({args.cpu_seconds:g} s, offscreen)", f"{cpu:.2f} % of one core",
-                 _verdict(cpu, CPU_TARGET, " %")))
+    rows.append(
+        (
+            f"Routines tab counting down ({args.cpu_seconds:g} s, offscreen)",
+            f"{cpu:.2f} % of one core",
+            _verdict(cpu, CPU_TARGET, " %"),
+        )
+    )
     print(f"reflexmap player timing, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs")
     width = max(len(r[0]) for r in rows)
     for what, figure, verdict in rows:

@@ -64,14 +64,18 @@ def main() -> None:
     first, last = samples[0], samples[-1]
     growth = last.rss_mib - first.rss_mib
     hours = last.hours - first.hours
-    print(f"reflexmap soak, {time.strftime('%Y-%m-%d')}: {hours:.1f} simulated hours after warm-up, "
-          f"{cycles} visitor cycles, {soak.reloads} hot reloads, {args.minutes:g} min wall budget")
+    print(
+        f"reflexmap soak, {time.strftime('%Y-%m-%d')}: {hours:.1f} simulated hours after warm-up, "
+        f"{cycles} visitor cycles, {soak.reloads} hot reloads, {args.minutes:g} min wall budget"
+    )
     print(f"{'hours':>6} {'RSS MiB':>8} {'QObjects':>9} {'widgets':>8} {'py objects':>11}")
     step = max(1, len(samples) // 12)
     for s in samples[::step] + ([last] if samples[::step][-1] is not last else []):
         print(f"{s.hours - first.hours:6.1f} {s.rss_mib:8.1f} {s.qobjects:9d} {s.widgets:8d} {s.python_objects:11d}")
-    print(f"RSS growth after warm-up: {growth:+.2f} MiB "
-          f"({'meets' if growth < RSS_TARGET_MIB else 'MISSES'} < {RSS_TARGET_MIB:g} MiB)")
+    print(
+        f"RSS growth after warm-up: {growth:+.2f} MiB "
+        f"({'meets' if growth < RSS_TARGET_MIB else 'MISSES'} < {RSS_TARGET_MIB:g} MiB)"
+    )
     qgrowth = last.qobjects - first.qobjects
     print(f"QObject growth: {qgrowth:+d} ({'meets' if qgrowth <= 0 else 'MISSES'}: no growth)")
     if hours < args.hours:

@@ -62,8 +62,15 @@ def startup(runs: int) -> list[tuple[str, str, str, str]]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(out / "cache"))
     ours = [*reflexmap_command(), "--screenshot", str(out / "app.png"), "--size", "1280x800"]
     bare = [sys.executable, str(HERE / "bare_svg.py"), art, str(out / "bare.png"), "1280x800"]
-    floor = [sys.executable, str(HERE / "text_floor.py"), art, str(out / "floor.png"), "1280x800",
-             str(asset_path("fonts/NotoSans-Regular.ttf")), _overview_text()]
+    floor = [
+        sys.executable,
+        str(HERE / "text_floor.py"),
+        art,
+        str(out / "floor.png"),
+        "1280x800",
+        str(asset_path("fonts/NotoSans-Regular.ttf")),
+        _overview_text(),
+    ]
     cold_wall, cold_mem = run(ours, env)  # first run: empty cache, art parsed by svgelements
     run(bare, env)
     run(floor, env)
@@ -81,12 +88,31 @@ def startup(runs: int) -> list[tuple[str, str, str, str]]:
     mem_ratio = med("app", 1) / med("bare", 1)
     return [
         ("bare QSvgWidget + grab, wall", f"{med('bare', 0) * 1000:.0f} ms", "", ""),
-        ("reflexmap --screenshot, wall", f"{med('app', 0) * 1000:.0f} ms", f"{wall_ratio:.2f}x", _verdict(wall_ratio, WALL_TARGET, "x")),
+        (
+            "reflexmap --screenshot, wall",
+            f"{med('app', 0) * 1000:.0f} ms",
+            f"{wall_ratio:.2f}x",
+            _verdict(wall_ratio, WALL_TARGET, "x"),
+        ),
         ("bare QSvgWidget + grab, peak RSS", f"{med('bare', 1):.1f} MiB", "", ""),
-        ("reflexmap --screenshot, peak RSS", f"{med('app', 1):.1f} MiB", f"{mem_ratio:.2f}x", _verdict(mem_ratio, MEMORY_TARGET, "x")),
-        ("reflexmap, first run (empty cache)", f"{cold_wall * 1000:.0f} ms, {cold_mem:.1f} MiB", f"{cold_wall / med('bare', 0):.2f}x", "(record)"),
-        ("for scale: bare + one label of text (text_floor.py)", f"{med('floor', 0) * 1000:.0f} ms",
-         f"{med('floor', 0) / med('bare', 0):.2f}x", "(record)"),
+        (
+            "reflexmap --screenshot, peak RSS",
+            f"{med('app', 1):.1f} MiB",
+            f"{mem_ratio:.2f}x",
+            _verdict(mem_ratio, MEMORY_TARGET, "x"),
+        ),
+        (
+            "reflexmap, first run (empty cache)",
+            f"{cold_wall * 1000:.0f} ms, {cold_mem:.1f} MiB",
+            f"{cold_wall / med('bare', 0):.2f}x",
+            "(record)",
+        ),
+        (
+            "for scale: bare + one label of text (text_floor.py)",
+            f"{med('floor', 0) * 1000:.0f} ms",
+            f"{med('floor', 0) / med('bare', 0):.2f}x",
+            "(record)",
+        ),
     ]
 
 
@@ -118,8 +144,12 @@ def hit_testing(points: int = 20_000) -> list[tuple[str, str, str, str]]:
         hits += fmap.zone_at(p) is not None
     per_point = (time.perf_counter() - start) / points * 1e6
     return [
-        (f"hit-test, {points} random points ({hits} on a zone)", f"{per_point:.1f} us/point", "",
-         _verdict(per_point, HIT_TARGET_US, " us")),
+        (
+            f"hit-test, {points} random points ({hits} on a zone)",
+            f"{per_point:.1f} us/point",
+            "",
+            _verdict(per_point, HIT_TARGET_US, " us"),
+        ),
     ]
 
 
@@ -132,8 +162,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     rows = startup(args.runs) + hit_testing()
-    print(f"reflexmap start-up benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
-          f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {args.runs} runs each (medians)")
+    print(
+        f"reflexmap start-up benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, {args.runs} runs each (medians)"
+    )
     width = max(len(r[0]) for r in rows)
     print(f"{'what':{width}}  {'figure':>22}  {'ratio':>6}  target")
     for what, figure, ratio, verdict in rows:

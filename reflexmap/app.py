@@ -68,7 +68,9 @@ def build_parser(zone_ids: tuple[str, ...] = ()) -> argparse.ArgumentParser:
         "Also: `reflexmap check [...]` validates what a salon can customise, "
         "`reflexmap hash-pin` makes the staff PIN hash for the config file.",
     )
-    parser.add_argument("--kiosk", action="store_true", help="locked full-screen exhibit (also: kiosk.enabled in config)")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="locked full-screen exhibit (also: kiosk.enabled in config)"
+    )
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config folder)")
     parser.add_argument("--lang", choices=LANGUAGES, help="start in this language (default: config, then system)")
     parser.add_argument("--art", type=Path, metavar="SVG", help="custom foot artwork (zones marked with data-zone)")
@@ -183,9 +185,13 @@ def load_files(opts: argparse.Namespace) -> Loaded:
 
     logo = config.path(config.branding.logo)
     if logo is not None and not logo.is_file():
-        message = Message("{file}: line {line}, field {field}: {problem}.", file=config_path.name,
-                          line=line_of_config(config, "branding.logo"), field="branding.logo",
-                          problem=Message("no such file {path}", path=str(logo)))
+        message = Message(
+            "{file}: line {line}, field {field}: {problem}.",
+            file=config_path.name,
+            line=line_of_config(config, "branding.logo"),
+            field="branding.logo",
+            problem=Message("no such file {path}", path=str(logo)),
+        )
         problems.append(message)
         notices.append(message)
     for notice in notices:
@@ -234,7 +240,10 @@ def _build_window(opts: argparse.Namespace, loaded: Loaded) -> QMainWindow:
     apply_style(_application())
     config = loaded.config
     session = Session(
-        art=loaded.art, content=loaded.content, routines=loaded.routines, notices=loaded.notices,
+        art=loaded.art,
+        content=loaded.content,
+        routines=loaded.routines,
+        notices=loaded.notices,
         routine_notices=loaded.routine_notices,
     )
     language = Language(resolve_language(opts.lang, config.language, system_language()), _cache_dir())
@@ -292,14 +301,20 @@ def _load_art(path: Path | None, content: Content) -> tuple[Art, list[str]]:
     known = set(content.zone_ids)
     found = {s.zone for s in art.shapes}
     if not found & known:
-        message = Message("{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
-                          file=path.name, names=", ".join(sorted(found)))
+        message = Message(
+            "{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
+            file=path.name,
+            names=", ".join(sorted(found)),
+        )
         return load_art(builtin, cache), [Message("{problem} Showing the built-in feet instead.", problem=message)]
     notices: list[str] = []
     if found - known:
         unknown = ", ".join(sorted(found - known))
-        notices.append(Message("{file}: data-zone names not known to reflexmap are ignored: {names}.",
-                               file=path.name, names=unknown))
+        notices.append(
+            Message(
+                "{file}: data-zone names not known to reflexmap are ignored: {names}.", file=path.name, names=unknown
+            )
+        )
     return art, notices
 
 
@@ -329,8 +344,7 @@ class Reloader(QObject):
     running and the staff panel says why; visitors never see it.
     """
 
-    def __init__(self, opts: argparse.Namespace, kiosk: Kiosk, loaded: Loaded,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, opts: argparse.Namespace, kiosk: Kiosk, loaded: Loaded, parent: QObject | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtCore import QFileSystemWatcher, QTimer
 
@@ -367,8 +381,7 @@ class Reloader(QObject):
         self._watch(loaded)  # editors that replace files break the old watches
         if loaded.problems:
             for problem in loaded.problems:
-                self.kiosk.add_staff_notice(Message("{problem} The previous content stays on screen.",
-                                                    problem=problem))
+                self.kiosk.add_staff_notice(Message("{problem} The previous content stays on screen.", problem=problem))
             logger.warning("reload refused: %d problem(s); the previous content stays", len(loaded.problems))
             return
         logger.info("reloading the content")
@@ -488,8 +501,9 @@ def _hash_pin_command(argv: list[str]) -> int:
 
     from reflexmap.kiosk import hash_pin
 
-    parser = argparse.ArgumentParser(prog="reflexmap hash-pin",
-                                     description="Print a salted hash of a staff PIN for kiosk.pin_hash.")
+    parser = argparse.ArgumentParser(
+        prog="reflexmap hash-pin", description="Print a salted hash of a staff PIN for kiosk.pin_hash."
+    )
     parser.parse_args(argv)
     pin = getpass.getpass("Staff PIN (4 to 12 digits): ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not (pin.isdigit() and 4 <= len(pin) <= 12):
@@ -501,8 +515,9 @@ def _hash_pin_command(argv: list[str]) -> int:
 
 def _check_command(argv: list[str]) -> int:
     """``reflexmap check``: every problem in what a salon can customise, one per line; 1 if any."""
-    parser = argparse.ArgumentParser(prog="reflexmap check",
-                                     description="Validate the config, art, content and routine files.")
+    parser = argparse.ArgumentParser(
+        prog="reflexmap check", description="Validate the config, art, content and routine files."
+    )
     parser.add_argument("--art", type=Path, metavar="SVG")
     parser.add_argument("--routines", type=Path, metavar="DIR")
     parser.add_argument("--config", type=Path, metavar="FILE")
@@ -517,8 +532,10 @@ def _check_command(argv: list[str]) -> int:
     for problem in loaded.problems:
         print(problem)
     if not loaded.problems:
-        print(f"reflexmap check: no problems ({len(loaded.routines)} routines, "
-              f"{len({s.zone for s in loaded.art.shapes})} zones).")
+        print(
+            f"reflexmap check: no problems ({len(loaded.routines)} routines, "
+            f"{len({s.zone for s in loaded.art.shapes})} zones)."
+        )
     return 1 if loaded.problems else 0
 
 

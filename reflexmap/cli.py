@@ -70,8 +70,9 @@ def hash_pin_command(argv: list[str]) -> int:
 
     from reflexmap.kiosk import hash_pin
 
-    parser = argparse.ArgumentParser(prog="reflexmap hash-pin",
-                                     description="Print a salted hash of a staff PIN for kiosk.pin_hash.")
+    parser = argparse.ArgumentParser(
+        prog="reflexmap hash-pin", description="Print a salted hash of a staff PIN for kiosk.pin_hash."
+    )
     parser.parse_args(argv)
     pin = getpass.getpass("Staff PIN (4 to 12 digits): ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not (pin.isdigit() and 4 <= len(pin) <= 12):
@@ -83,8 +84,9 @@ def hash_pin_command(argv: list[str]) -> int:
 
 def check_command(argv: list[str]) -> int:
     """``reflexmap check``: every problem in what a salon can customise, one per line; 1 if any."""
-    parser = argparse.ArgumentParser(prog="reflexmap check",
-                                     description="Validate the config, art, content and routine files.")
+    parser = argparse.ArgumentParser(
+        prog="reflexmap check", description="Validate the config, art, content and routine files."
+    )
     parser.add_argument("--art", type=Path, metavar="SVG")
     parser.add_argument("--routines", type=Path, metavar="DIR")
     parser.add_argument("--config", type=Path, metavar="FILE")
@@ -99,8 +101,10 @@ def check_command(argv: list[str]) -> int:
     for problem in loaded.problems:
         print(problem)
     if not loaded.problems:
-        print(f"reflexmap check: no problems ({len(loaded.routines)} routines, "
-              f"{len({s.zone for s in loaded.art.shapes})} zones).")
+        print(
+            f"reflexmap check: no problems ({len(loaded.routines)} routines, "
+            f"{len({s.zone for s in loaded.art.shapes})} zones)."
+        )
     return 1 if loaded.problems else 0
 
 

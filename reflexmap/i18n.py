@@ -59,8 +59,9 @@ def qm_file(lang: str, cache_dir: Path | None) -> Path | None:
         lrelease = Path(PySide6.__file__).resolve().parent / "lrelease"
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(target)], check=True, timeout=60,
-                           capture_output=True)
+            subprocess.run(
+                [str(lrelease), "-silent", str(source), "-qm", str(target)], check=True, timeout=60, capture_output=True
+            )
         except (OSError, subprocess.SubprocessError) as e:
             logger.warning("cannot compile the %s translation (%s); the interface stays in English", lang, e)
             return None

@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Also: `reflexmap check [...]` validates what a salon can customise, "
         "`reflexmap hash-pin` makes the staff PIN hash for the config file.",
     )
-    parser.add_argument("--kiosk", action="store_true", help="locked full-screen exhibit (also: kiosk.enabled in config)")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="locked full-screen exhibit (also: kiosk.enabled in config)"
+    )
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: the user config folder)")
     parser.add_argument("--lang", choices=LANGUAGES, help="start in this language (default: config, then system)")
     parser.add_argument("--art", type=Path, metavar="SVG", help="custom foot artwork (zones marked with data-zone)")
@@ -70,5 +72,6 @@ def parse_window_args(argv: list[str]) -> tuple[Paths, WindowOptions]:
     """The files and options in ``argv``; exits with status 2 and a message on a bad option (argparse)."""
     opts = build_parser().parse_args(argv)
     paths = Paths(config=opts.config, art=opts.art, routines=opts.routines)
-    return paths, WindowOptions(kiosk=opts.kiosk, lang=opts.lang, zone=opts.zone, size=opts.size,
-                                screenshot=opts.screenshot)
+    return paths, WindowOptions(
+        kiosk=opts.kiosk, lang=opts.lang, zone=opts.zone, size=opts.size, screenshot=opts.screenshot
+    )

@@ -86,8 +86,9 @@ class Summary:
     active_seconds: float  # time spent on steps, pauses not counted
 
 
-def fit_plan(steps: Sequence[Step], target_seconds: float | None = None,
-             minimum: float = MIN_STEP_SECONDS) -> list[PlannedStep]:
+def fit_plan(
+    steps: Sequence[Step], target_seconds: float | None = None, minimum: float = MIN_STEP_SECONDS
+) -> list[PlannedStep]:
     """Scale the timed steps so that together they last ``target_seconds``.
 
     Proportions are kept, no step gets less than ``minimum`` (or its own
@@ -135,8 +136,9 @@ class RoutinePlayer(QObject):
     cue = Signal(object)  # a Cue: the chime at a step change, 3-2-1 before a timed step ends
     finished = Signal()
 
-    def __init__(self, clock: Clock | None = None, lead_in: float = LEAD_IN_SECONDS,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, clock: Clock | None = None, lead_in: float = LEAD_IN_SECONDS, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._clock: Clock = clock or monotonic
         self.lead_in = lead_in

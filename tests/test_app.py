@@ -18,7 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reflexmap", *args],
-        capture_output=True, text=True, timeout=120, env=env, cwd=cwd, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+        check=False,
     )
 
 
@@ -36,7 +41,9 @@ def test_screenshot_works_with_no_display_and_exits_0(tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (800, 1280)
     # the selected heel is tinted with the accent somewhere in the picture
     reds = sum(
-        1 for y in range(0, 1280, 8) for x in range(0, 800, 8)
+        1
+        for y in range(0, 1280, 8)
+        for x in range(0, 800, 8)
         if (c := image.pixelColor(x, y)).red() > 170 and c.green() < 150 and c.blue() < 130
     )
     assert reds > 20
@@ -127,11 +134,17 @@ def test_the_command_pauses_garbage_collection_only_until_the_window_is_up(tmp_p
         "from reflexmap.cli import run\n"
         "sys.exit(run())\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path / "cache"),
-               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     argv = ["reflexmap", "--kiosk"] if kiosk else ["reflexmap"]
-    result = subprocess.run([sys.executable, "-c", script, *argv[1:]], capture_output=True, text=True,
-                            timeout=120, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script, *argv[1:]], capture_output=True, text=True, timeout=120, env=env, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["building, collector on: False", "event loop, collector on: True"]
 
@@ -146,7 +159,8 @@ def test_commands_run_with_the_collector_on(tmp_path: Path) -> None:
         "from reflexmap.cli import run\n"
         "sys.exit(run())\n"
     )
-    result = subprocess.run([sys.executable, "-c", script, "check"], capture_output=True, text=True,
-                            timeout=120, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", script, "check"], capture_output=True, text=True, timeout=120, env=env, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "collector on: True"

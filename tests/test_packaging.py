@@ -15,13 +15,15 @@ def test_wheel_installs_and_runs_with_its_assets(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(ROOT)],
-        check=True, timeout=600,
+        check=True,
+        timeout=600,
     )
     (wheel,) = wheels.glob("reflexmap-*.whl")
     site = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site), str(wheel)],
-        check=True, timeout=600,
+        check=True,
+        timeout=600,
     )
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["PYTHONPATH"] = str(site)
@@ -29,8 +31,16 @@ def test_wheel_installs_and_runs_with_its_assets(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"  # not the source tree: nothing can come from there
     elsewhere.mkdir()
     probe = subprocess.run(
-        [sys.executable, "-c", "import reflexmap, reflexmap.resources as r; print(reflexmap.__file__); print(r.assets_dir())"],
-        capture_output=True, text=True, env=env, cwd=elsewhere, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import reflexmap, reflexmap.resources as r; print(reflexmap.__file__); print(r.assets_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=elsewhere,
+        check=True,
     )
     module_file, assets = probe.stdout.split()
     assert module_file.startswith(str(site))
@@ -41,12 +51,26 @@ def test_wheel_installs_and_runs_with_its_assets(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     script = site / "bin" / "reflexmap"
     assert script.exists(), "the wheel declares no reflexmap command"
-    run = subprocess.run([sys.executable, str(script), "--screenshot", str(out)],
-                         capture_output=True, text=True, env=env, cwd=elsewhere, timeout=120, check=False)
+    run = subprocess.run(
+        [sys.executable, str(script), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=elsewhere,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     assert out.stat().st_size > 10_000
-    run = subprocess.run([sys.executable, "-m", "reflexmap", "--version"],
-                         capture_output=True, text=True, env=env, cwd=elsewhere, timeout=120, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "reflexmap", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=elsewhere,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 0 and "reflexmap" in run.stdout
 
 
@@ -84,7 +108,8 @@ def test_model_modules_never_import_qtwidgets() -> None:
         import reflexmap.config
         assert not any(m.startswith("PySide6") for m in sys.modules), "config imported Qt"
         import reflexmap.geometry, reflexmap.player, reflexmap.sound, reflexmap.awake, reflexmap.session
-        import reflexmap.kiosk, reflexmap.i18n
+        import reflexmap.kiosk, reflexmap.i18n, reflexmap.systemd, reflexmap.clock, reflexmap.fast_start
+        import reflexmap.options
         widgets = [m for m in sys.modules if m.startswith("PySide6.QtWidgets")]
         assert not widgets, widgets
         print("ok")

@@ -21,8 +21,12 @@ BUILTIN = asset_path("routines")
 HEAD = 'name = { en = "Test", uk = "Тест" }\ndescription = { en = "A test", uk = "Перевірка" }\n'
 
 
-def _step(zone: str = '"heel"', foot: str = '"left"', duration: str = "10",
-          instruction: str = '{ en = "Rub", uk = "Розтирайте" }') -> str:
+def _step(
+    zone: str = '"heel"',
+    foot: str = '"left"',
+    duration: str = "10",
+    instruction: str = '{ en = "Rub", uk = "Розтирайте" }',
+) -> str:
     return f"[[steps]]\nzone = {zone}\nfoot = {foot}\nduration = {duration}\ninstruction = {instruction}\n"
 
 
@@ -32,7 +36,16 @@ def test_builtin_routines_load_and_match_the_article() -> None:
     by_id = {r.id: r for r in routines}
     assert set(by_id) == {"finger-self-massage", "massage-ball", "acupressure-tour"}
     finger = by_id["finger-self-massage"]
-    assert [s.zones[0] for s in finger.steps] == ["top", "arch", "metatarsus", "heel", "achilles", "toes", "ankle", "ankle"]
+    assert [s.zones[0] for s in finger.steps] == [
+        "top",
+        "arch",
+        "metatarsus",
+        "heel",
+        "achilles",
+        "toes",
+        "ankle",
+        "ankle",
+    ]
     assert [s.foot for s in finger.sequence()][7:9] == ["right", "left"]  # one foot, then the other
     assert finger.total_seconds == 180  # the three-minute routine
     ball = by_id["massage-ball"]
@@ -51,10 +64,13 @@ BAD = {
     "negative-duration": (HEAD + _step(duration="-5"), "step 1, field duration: must be more than 0 seconds"),
     "absurd-duration": (HEAD + _step(duration="1e12"), "step 1, field duration: 1e+12 seconds is too long"),
     "nan-duration": (HEAD + _step(duration="nan"), "step 1, field duration: is not a number of seconds"),
-    "text-duration": (HEAD + _step(duration='"ten"'), 'step 1, field duration: \'ten\' is neither'),
+    "text-duration": (HEAD + _step(duration='"ten"'), "step 1, field duration: 'ten' is neither"),
     "bool-duration": (HEAD + _step(duration="true"), "step 1, field duration: expected"),
     "bad-foot": (HEAD + _step(foot='"middle"'), "step 1, field foot: 'middle' is not one of"),
-    "missing-instruction-uk": (HEAD + _step(instruction='{ en = "Rub" }'), "step 1, field instruction: missing field uk"),
+    "missing-instruction-uk": (
+        HEAD + _step(instruction='{ en = "Rub" }'),
+        "step 1, field instruction: missing field uk",
+    ),
     "missing-name": ('description = { en = "a", uk = "б" }\n' + _step(), "missing field name"),
     "name-wrong-type": ('name = 5\ndescription = { en = "a", uk = "б" }\n' + _step(), "field name: expected"),
     "no-steps": (HEAD, "missing field steps"),
@@ -152,13 +168,20 @@ def test_arbitrary_bytes_raise_nothing_but_routine_error(tmp_path: Path, data: b
 
 
 toml_scalars = st.one_of(
-    st.integers(-10**15, 10**15), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
-    st.text(max_size=12), st.sampled_from(list(ZONES) + ["until-done", "left", "right", "both", "none"]),
+    st.integers(-(10**15), 10**15),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.text(max_size=12),
+    st.sampled_from(list(ZONES) + ["until-done", "left", "right", "both", "none"]),
 )
 toml_values = st.recursive(
     toml_scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(
-        ["en", "uk", "zone", "foot", "duration", "instruction", "name", "steps"]), inner, max_size=4)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(["en", "uk", "zone", "foot", "duration", "instruction", "name", "steps"]), inner, max_size=4
+        ),
+    ),
     max_leaves=12,
 )
 
@@ -167,7 +190,11 @@ def _to_toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return "nan" if math.isnan(value) else ("inf" if value == float("inf") else "-inf" if value == float("-inf") else repr(value))
+        return (
+            "nan"
+            if math.isnan(value)
+            else ("inf" if value == float("inf") else "-inf" if value == float("-inf") else repr(value))
+        )
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
@@ -180,8 +207,11 @@ def _to_toml(value: object) -> str:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    name=toml_values, description=toml_values,
-    steps=st.lists(st.dictionaries(st.sampled_from(["zone", "foot", "duration", "instruction"]), toml_values), max_size=4),
+    name=toml_values,
+    description=toml_values,
+    steps=st.lists(
+        st.dictionaries(st.sampled_from(["zone", "foot", "duration", "instruction"]), toml_values), max_size=4
+    ),
 )
 def test_arbitrary_routine_shaped_toml_raises_nothing_but_routine_error(
     tmp_path: Path, name: object, description: object, steps: list[dict[str, object]]

@@ -96,8 +96,15 @@ def test_the_loaders_accept_every_builtin_file() -> None:
 # --- (1) our own words -----------------------------------------------------------------
 
 #: Spelling variants count as the same word (the article is American, we are British).
-SAME_WORD = {"centre": "center", "towards": "toward", "anticlockwise": "counterclockwise", "colour": "color",
-             "normalise": "normalize", "fibre": "fiber", "tumour": "tumor"}
+SAME_WORD = {
+    "centre": "center",
+    "towards": "toward",
+    "anticlockwise": "counterclockwise",
+    "colour": "color",
+    "normalise": "normalize",
+    "fibre": "fiber",
+    "tumour": "tumor",
+}
 
 
 def _words(text: str) -> list[str]:
@@ -119,7 +126,7 @@ def _longest_shared(text: str, source: list[str]) -> tuple[int, str]:
                 if current[j] > best:
                     best, best_at = current[j], i
         previous = current
-    return best, " ".join(words[best_at - best:best_at])
+    return best, " ".join(words[best_at - best : best_at])
 
 
 def test_the_copy_check_finds_a_copied_sentence() -> None:
@@ -144,8 +151,15 @@ def test_no_english_text_shares_eight_words_in_a_row_with_the_article() -> None:
 
 APOSTROPHE = "\u02bc"  # ʼ MODIFIER LETTER APOSTROPHE
 #: Characters that are not the apostrophe but get typed as one.
-LOOKALIKES = {"'": "ASCII apostrophe", "\u2019": "right single quotation mark", "\u2018": "left single quotation mark",
-              "`": "grave accent", "\u00b4": "acute accent", "\u02b9": "modifier prime", "\u2032": "prime"}
+LOOKALIKES = {
+    "'": "ASCII apostrophe",
+    "\u2019": "right single quotation mark",
+    "\u2018": "left single quotation mark",
+    "`": "grave accent",
+    "\u00b4": "acute accent",
+    "\u02b9": "modifier prime",
+    "\u2032": "prime",
+}
 
 
 def _typography_problems(where: str, text: str) -> list[str]:
@@ -154,10 +168,10 @@ def _typography_problems(where: str, text: str) -> list[str]:
         if char in text:
             problems.append(f"{where}: {name} (U+{ord(char):04X}) in {text!r}; use ʼ (U+02BC)")
     for match in re.finditer(APOSTROPHE, text):
-        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
         if not (re.fullmatch(r"[а-щьюяіїєґА-ЩЬЮЯІЇЄҐ]", before) and re.fullmatch(r"[яюєїЯЮЄЇ]", after)):
             problems.append(f"{where}: ʼ not between a consonant and я, ю, є or ї in {text!r}")
-    for char in "\"“”„":
+    for char in '"“”„':
         if char in text:
             problems.append(f"{where}: {char!r} in {text!r}; Ukrainian quotes are « »")
     if re.search(r"\s-\s|\d-\d", text):
@@ -166,7 +180,7 @@ def _typography_problems(where: str, text: str) -> list[str]:
 
 
 def test_the_typography_check_finds_each_mistake() -> None:
-    for bad in ("м'яч", "м’яч", "натисніть \"Готово\"", "2-3 секунди", "стопа - це"):
+    for bad in ("м'яч", "м’яч", 'натисніть "Готово"', "2-3 секунди", "стопа - це"):
         assert _typography_problems("x", bad), bad
     assert not _typography_problems("x", "мʼяч, «Готово», 2–3 секунди — так")
 
@@ -190,19 +204,46 @@ def test_the_bundled_fonts_draw_the_apostrophe_quotes_and_dashes(qapp: object, f
     assert raw.isValid(), font
     for char in (APOSTROPHE, "«", "»", "–", "—", "“", "”"):
         # the glyph index also: 0 is the font's "missing" box
-        assert raw.supportsCharacter(ord(char)) and raw.glyphIndexesForString(char) != [0], \
+        assert raw.supportsCharacter(ord(char)) and raw.glyphIndexesForString(char) != [0], (
             f"{font} has no glyph for U+{ord(char):04X}"
-    assert not raw.supportsCharacter(0x1F600) and raw.glyphIndexesForString("\U0001f600") == [0], "the check cannot fail"
+        )
+    assert not raw.supportsCharacter(0x1F600) and raw.glyphIndexesForString("\U0001f600") == [0], (
+        "the check cannot fail"
+    )
 
 
 # --- (4) one term per zone, one spelling ------------------------------------------------------
 
 #: Old or competing names of zones; the zone's own name (content.toml) is the only one.
-SYNONYMS_EN = ["metatarsus", "metatarsal", "ball of the foot", "front of the sole", "front part", "medial",
-               "inner side", "inside of the foot", "inner (medial)", "middle of the foot", "middle of the sole",
-               "the middle", "centre of the sole", "centre of your foot", "instep", "ankle bone"]
-SYNONYMS_UK = ["плесн", "подушечк", "кісточк", "внутрішній бік", "середин", "верх стопи", "тильний бік стопи",
-               "тильна частина", "самомасаж пальцями"]
+SYNONYMS_EN = [
+    "metatarsus",
+    "metatarsal",
+    "ball of the foot",
+    "front of the sole",
+    "front part",
+    "medial",
+    "inner side",
+    "inside of the foot",
+    "inner (medial)",
+    "middle of the foot",
+    "middle of the sole",
+    "the middle",
+    "centre of the sole",
+    "centre of your foot",
+    "instep",
+    "ankle bone",
+]
+SYNONYMS_UK = [
+    "плесн",
+    "подушечк",
+    "кісточк",
+    "внутрішній бік",
+    "середин",
+    "верх стопи",
+    "тильний бік стопи",
+    "тильна частина",
+    "самомасаж пальцями",
+]
 #: American spellings (the app's code writes British: "colour", "centred").
 AMERICAN = ["center", "toward", "counterclockwise", "color", "favor", "normalize", "gray", "practicing"]
 
@@ -224,7 +265,9 @@ def test_no_zone_is_called_by_another_name() -> None:
 
 
 def test_english_spelling_is_british_throughout() -> None:
-    problems = [f"{w}: {_found(AMERICAN, t, whole=True)} in {t!r}" for w, t in _lang("en") if _found(AMERICAN, t, whole=True)]
+    problems = [
+        f"{w}: {_found(AMERICAN, t, whole=True)} in {t!r}" for w, t in _lang("en") if _found(AMERICAN, t, whole=True)
+    ]
     assert not problems, "\n".join(problems)
     assert _found(AMERICAN, "move toward the center", whole=True) == ["center", "toward"]
     assert not _found(AMERICAN, "move towards the centre", whole=True)
@@ -238,7 +281,7 @@ def _mentions(text: str, name: str, lang: str) -> bool:
     """Whether ``text`` names the zone ``name`` (in Ukrainian in any case ending)."""
     if lang == "en":
         return re.search(rf"\b{re.escape(name.lower())}\b", text.lower()) is not None
-    want = [w[:max(3, min(5, len(w) - 1))] for w in _stems(name)]
+    want = [w[: max(3, min(5, len(w) - 1))] for w in _stems(name)]
     words = _stems(text)
     return any(all(words[i + j].startswith(s) for j, s in enumerate(want)) for i in range(len(words) - len(want) + 1))
 
@@ -246,7 +289,9 @@ def _mentions(text: str, name: str, lang: str) -> bool:
 def test_every_single_zone_step_names_its_zone_by_its_one_name() -> None:
     content = load_content(CONTENT)
     routines, _ = load_routines([ROUTINES_DIR])
-    assert _mentions("Розітріть пʼяту", "Пʼята", "uk") and not _mentions("Розітріть плесно", "Передня частина стопи", "uk")
+    assert _mentions("Розітріть пʼяту", "Пʼята", "uk") and not _mentions(
+        "Розітріть плесно", "Передня частина стопи", "uk"
+    )
     problems = []
     for routine in routines:
         for n, step in enumerate(routine.steps, 1):
@@ -255,13 +300,14 @@ def test_every_single_zone_step_names_its_zone_by_its_one_name() -> None:
             zone = content.zone(step.zones[0])
             for lang in LANGUAGES:
                 if not _mentions(step.instruction(lang), zone.name(lang), lang):
-                    problems.append(f"{routine.id} step {n} ({lang}) does not say “{zone.name(lang)}”: "
-                                    f"{step.instruction(lang)!r}")
+                    problems.append(
+                        f"{routine.id} step {n} ({lang}) does not say “{zone.name(lang)}”: {step.instruction(lang)!r}"
+                    )
     assert not problems, "\n".join(problems)
 
 
 def test_ukrainian_fingers_and_toes_are_told_apart() -> None:
-    """"пальці" alone could be either: say "пальці стопи", "пальці рук", or name the finger."""
+    """ "пальці" alone could be either: say "пальці стопи", "пальці рук", or name the finger."""
     finger = r"(велик|вказівн)\w*"
 
     def bare(text: str) -> list[str]:
@@ -272,10 +318,13 @@ def test_ukrainian_fingers_and_toes_are_told_apart() -> None:
                 before = words[i - 1] if i else ""
                 before2 = words[i - 3] if i >= 3 else ""  # "великим і вказівним пальцями"
                 after = words[i + 1] if i + 1 < len(words) else ""
-                if not (after in ("стопи", "рук", "руки") or re.fullmatch(finger, before)
-                        or (before in ("і", "й", "та") and re.fullmatch(finger, words[i - 2] if i >= 2 else ""))
-                        or re.fullmatch(finger, before2)):
-                    found.append(" ".join(words[max(0, i - 2):i + 2]))
+                if not (
+                    after in ("стопи", "рук", "руки")
+                    or re.fullmatch(finger, before)
+                    or (before in ("і", "й", "та") and re.fullmatch(finger, words[i - 2] if i >= 2 else ""))
+                    or re.fullmatch(finger, before2)
+                ):
+                    found.append(" ".join(words[max(0, i - 2) : i + 2]))
         return found
 
     assert bare("Покладіть пальці з обох боків") and not bare("великим і вказівним пальцями між пальцями стопи")
@@ -300,8 +349,13 @@ def test_inline_lists_have_no_capitals_in_the_middle() -> None:
 # --- (5) nothing beyond the article ----------------------------------------------------------
 
 #: How the article's acupressure list names each zone it maps.
-ARTICLE_ZONE_WORD = {"toes": "toes", "metatarsus": "metatarsus", "arch": "arch", "heel": "heel",
-                     "medial-edge": "medial"}
+ARTICLE_ZONE_WORD = {
+    "toes": "toes",
+    "metatarsus": "metatarsus",
+    "arch": "arch",
+    "heel": "heel",
+    "medial-edge": "medial",
+}
 
 
 def _mapping_lines(article: str) -> dict[str, str]:
@@ -331,7 +385,9 @@ def test_the_body_index_lists_only_what_the_article_names_for_that_zone() -> Non
     mapping = _mapping_lines(_article())
     content = load_content(CONTENT)
     labels = [e.label("en") for e in content.body_index]
-    problems = [f"{e.label('en')!r} -> {e.zone}" for e in content.body_index if _unnamed(e.label("en"), e.zone, mapping)]
+    problems = [
+        f"{e.label('en')!r} -> {e.zone}" for e in content.body_index if _unnamed(e.label("en"), e.zone, mapping)
+    ]
     assert not problems, "the article does not map these: " + ", ".join(problems)
     assert not {"liver", "stomach", "eyes", "ears"} & {w for label in labels for w in _words(label)}
     assert {e.zone for e in content.body_index} == set(ARTICLE_ZONE_WORD)

@@ -206,7 +206,7 @@ def strip(chain: list[Cubic], t_from: float, t_to: float, width: float, inward: 
     normals.append(normals[-1])
     m = len(samples) - 1
     inner: list[Point] = []
-    for k, (p, nrm) in enumerate(zip(samples, normals)):
+    for k, (p, nrm) in enumerate(zip(samples, normals, strict=True)):
         s = k / m
         w = width * (taper + (1 - taper) * math.sin(math.pi * s) ** 0.5)
         inner.append((p[0] + nrm[0] * w, p[1] + nrm[1] * w))
@@ -223,10 +223,12 @@ def toe(cx: float, tip: float, base: float, w: float, tilt: float) -> str:
     length = base - top
     pts = [
         f"M{cx - neck:.2f},{base:.2f}",
-        f"C{cx - neck:.2f},{base - length * 0.45:.2f} {cx - r * 1.03:.2f},{top + length * 0.3:.2f} {cx - r:.2f},{top:.2f}",
+        f"C{cx - neck:.2f},{base - length * 0.45:.2f} "
+        f"{cx - r * 1.03:.2f},{top + length * 0.3:.2f} {cx - r:.2f},{top:.2f}",
         f"C{cx - r:.2f},{top - k:.2f} {cx - k:.2f},{tip:.2f} {cx:.2f},{tip:.2f}",
         f"C{cx + k:.2f},{tip:.2f} {cx + r:.2f},{top - k:.2f} {cx + r:.2f},{top:.2f}",
-        f"C{cx + r * 1.03:.2f},{top + length * 0.3:.2f} {cx + neck:.2f},{base - length * 0.45:.2f} {cx + neck:.2f},{base:.2f}",
+        f"C{cx + r * 1.03:.2f},{top + length * 0.3:.2f} "
+        f"{cx + neck:.2f},{base - length * 0.45:.2f} {cx + neck:.2f},{base:.2f}",
         f"C{cx + neck:.2f},{base + r * 0.5:.2f} {cx - neck:.2f},{base + r * 0.5:.2f} {cx - neck:.2f},{base:.2f}",
         "Z",
     ]
@@ -236,14 +238,14 @@ def toe(cx: float, tip: float, base: float, w: float, tilt: float) -> str:
 # --- the sole of a right foot, seen from below (big toe on the left) --------
 
 SOLE_POINTS: list[Point] = [
-    (18, 124),   # 0 base of the big toe, inner side
-    (6, 180),    # 1 ball, inner bulge
-    (16, 240),   # 2
-    (44, 300),   # 3 the arch narrows on the inner side
-    (54, 350),   # 4 narrowest
-    (46, 408),   # 5
-    (40, 468),   # 6 heel, inner side
-    (62, 522),   # 7
+    (18, 124),  # 0 base of the big toe, inner side
+    (6, 180),  # 1 ball, inner bulge
+    (16, 240),  # 2
+    (44, 300),  # 3 the arch narrows on the inner side
+    (54, 350),  # 4 narrowest
+    (46, 408),  # 5
+    (40, 468),  # 6 heel, inner side
+    (62, 522),  # 7
     (102, 542),  # 8 bottom of the heel
     (142, 524),  # 9
     (160, 470),  # 10 heel, outer side
@@ -253,7 +255,7 @@ SOLE_POINTS: list[Point] = [
     (178, 192),  # 14
     (152, 158),  # 15 under the toes
     (108, 134),  # 16
-    (60, 122),   # 17
+    (60, 122),  # 17
 ]
 
 # (centre x, tip y, base y, width, tilt in degrees) big toe first
@@ -265,8 +267,8 @@ TOES = [
     (172, 114, 204, 24, 13),
 ]
 
-CUT_BALL = ((0.0, 252.0), (200.0, 270.0))   # metatarsus | arch
-CUT_HEEL = ((0.0, 414.0), (200.0, 408.0))   # arch | heel
+CUT_BALL = ((0.0, 252.0), (200.0, 270.0))  # metatarsus | arch
+CUT_HEEL = ((0.0, 414.0), (200.0, 408.0))  # arch | heel
 
 
 def sole_group() -> str:
@@ -288,14 +290,14 @@ def sole_group() -> str:
     return f"""
     <g id="sole" stroke-linejoin="round">
       <path d="{outline}" fill="{SKIN}" stroke="{OUTLINE}" stroke-width="2.2"/>
-      <g data-zone="toes" fill="{TINTS['toes']}" stroke="{OUTLINE}" stroke-width="1.6">
+      <g data-zone="toes" fill="{TINTS["toes"]}" stroke="{OUTLINE}" stroke-width="1.6">
       {toes}
       </g>
       <g stroke="{SEAM}" stroke-width="1.6">
-        <path data-zone="metatarsus" d="{runs_to_d(meta)}" fill="{TINTS['metatarsus']}"/>
-        <path data-zone="arch" d="{runs_to_d(arch)}" fill="{TINTS['arch']}"/>
-        <path data-zone="heel" d="{runs_to_d(heel)}" fill="{TINTS['heel']}"/>
-        <path data-zone="medial-edge" d="{medial}" fill="{TINTS['medial-edge']}"/>
+        <path data-zone="metatarsus" d="{runs_to_d(meta)}" fill="{TINTS["metatarsus"]}"/>
+        <path data-zone="arch" d="{runs_to_d(arch)}" fill="{TINTS["arch"]}"/>
+        <path data-zone="heel" d="{runs_to_d(heel)}" fill="{TINTS["heel"]}"/>
+        <path data-zone="medial-edge" d="{medial}" fill="{TINTS["medial-edge"]}"/>
       </g>
       <path d="{outline}" fill="none" stroke="{OUTLINE}" stroke-width="2.2"/>
     </g>"""
@@ -304,17 +306,17 @@ def sole_group() -> str:
 # --- the inner side of a foot, toes to the left ------------------------------
 
 SIDE_POINTS: list[Point] = [
-    (14, 284),   # 0 tip of the big toe
-    (24, 258),   # 1
-    (60, 244),   # 2 big toe, top
+    (14, 284),  # 0 tip of the big toe
+    (24, 258),  # 1
+    (60, 244),  # 2 big toe, top
     (102, 240),  # 3
     (152, 220),  # 4 top of the foot
     (202, 188),  # 5
     (238, 150),  # 6 front of the ankle
-    (250, 96),   # 7 shin
-    (252, 16),   # 8 leg, cut
-    (350, 16),   # 9
-    (350, 96),   # 10 calf narrows into the tendon
+    (250, 96),  # 7 shin
+    (252, 16),  # 8 leg, cut
+    (350, 16),  # 9
+    (350, 96),  # 10 calf narrows into the tendon
     (354, 168),  # 11 Achilles tendon
     (374, 222),  # 12
     (398, 262),  # 13 back of the heel
@@ -324,8 +326,8 @@ SIDE_POINTS: list[Point] = [
     (250, 292),  # 17 the arch lifts off the floor
     (190, 290),  # 18
     (130, 300),  # 19 ball
-    (80, 306),   # 20
-    (34, 302),   # 21
+    (80, 306),  # 20
+    (34, 302),  # 21
 ]
 
 
@@ -339,10 +341,10 @@ def side_group() -> str:
     <g id="side" stroke-linejoin="round">
       <path d="{outline}" fill="url(#leg-fade)" stroke="none"/>
       <g stroke="{SEAM}" stroke-width="1.6">
-        <path data-zone="top" d="{top}" fill="{TINTS['top']}"/>
-        <path data-zone="medial-edge" d="{medial}" fill="{TINTS['medial-edge']}"/>
-        <path data-zone="achilles" d="{achilles}" fill="{TINTS['achilles']}"/>
-        <ellipse data-zone="ankle" cx="300" cy="208" rx="38" ry="34" fill="{TINTS['ankle']}"/>
+        <path data-zone="top" d="{top}" fill="{TINTS["top"]}"/>
+        <path data-zone="medial-edge" d="{medial}" fill="{TINTS["medial-edge"]}"/>
+        <path data-zone="achilles" d="{achilles}" fill="{TINTS["achilles"]}"/>
+        <ellipse data-zone="ankle" cx="300" cy="208" rx="38" ry="34" fill="{TINTS["ankle"]}"/>
       </g>
       <ellipse cx="302" cy="200" rx="15" ry="13" fill="#ffffff" fill-opacity="0.35"/>
       <path d="M26,266 C38,254 60,250 72,258" fill="none" stroke="{OUTLINE}" stroke-width="1.4"/>

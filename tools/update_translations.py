@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import ast
 import subprocess
-import xml.etree.ElementTree as ET
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,8 +59,21 @@ def run_lupdate(ts: Path) -> None:
         lines += [f"QT_TRANSLATE_NOOP({'messages'!r}, {t!r})" for t in message_templates(ROOT / "reflexmap")]
         extra.write_text("\n".join(lines) + "\n", encoding="utf-8")
         files = [str(p) for p in sources()] + [str(extra)]
-        subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", "-target-language", "uk_UA",
-                        *files, "-ts", str(ts)], check=True)
+        subprocess.run(
+            [
+                str(lupdate),
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                "uk_UA",
+                *files,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
 
 
 def translations(ts: Path) -> dict[str, ET.Element]:

@@ -45,8 +45,9 @@ class Built:
     kiosk: KioskShell | None = None
 
 
-def build(loaded: Loaded, options: WindowOptions, *, clock: Clock = monotonic,
-          kiosk_run: KioskRun | None = None) -> Built:
+def build(
+    loaded: Loaded, options: WindowOptions, *, clock: Clock = monotonic, kiosk_run: KioskRun | None = None
+) -> Built:
     """The window for ``loaded`` (not shown), with a kiosk shell if ``options`` or the config ask for one.
 
     ``clock`` is the one every timed engine reads (tests and the soak inject
@@ -56,8 +57,14 @@ def build(loaded: Loaded, options: WindowOptions, *, clock: Clock = monotonic,
     application()
     config = loaded.config
     kiosk = options.kiosk or config.kiosk.enabled
-    session = Session(art=loaded.art, content=loaded.content, routines=loaded.routines, notices=loaded.notices,
-                      routine_notices=loaded.routine_notices, clock=clock)
+    session = Session(
+        art=loaded.art,
+        content=loaded.content,
+        routines=loaded.routines,
+        notices=loaded.notices,
+        routine_notices=loaded.routine_notices,
+        clock=clock,
+    )
     language = Language(resolve_language(options.lang, config.language, system_language()), cache_dir())
     sizes = TextSize(config.kiosk.text_size - 1 if kiosk else 0)
     sizes.apply_to_application()
@@ -70,8 +77,18 @@ def build(loaded: Loaded, options: WindowOptions, *, clock: Clock = monotonic,
     built = Built(window, session, language, sizes)
     if kiosk:
         kiosk_run = kiosk_run or KioskRun.start(clock)
-        built.kiosk = KioskShell(window, config, language, loaded.content, session.player, sizes,
-                                 kiosk_run.report, kiosk_run.record, clock=clock, parent=window)
+        built.kiosk = KioskShell(
+            window,
+            config,
+            language,
+            loaded.content,
+            session.player,
+            sizes,
+            kiosk_run.report,
+            kiosk_run.record,
+            clock=clock,
+            parent=window,
+        )
         for notice in loaded.notices + loaded.routine_notices:
             kiosk_run.report.add_notice(notice)
     return built

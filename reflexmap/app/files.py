@@ -102,9 +102,13 @@ def load_files(paths: Paths) -> Loaded:
 
     logo = config.path(config.branding.logo)
     if logo is not None and not logo.is_file():
-        message = Message("{file}: line {line}, field {field}: {problem}.", file=config_path.name,
-                          line=_line_in(config, "branding.logo"), field="branding.logo",
-                          problem=Message("no such file {path}", path=str(logo)))
+        message = Message(
+            "{file}: line {line}, field {field}: {problem}.",
+            file=config_path.name,
+            line=_line_in(config, "branding.logo"),
+            field="branding.logo",
+            problem=Message("no such file {path}", path=str(logo)),
+        )
         problems.append(message)
         notices.append(message)
     for notice in notices + routine_notices:
@@ -133,10 +137,22 @@ def _load_art(path: Path | None, content: Content, cache: Path) -> tuple[Art, li
     known = set(content.zone_ids)
     found = {s.zone for s in art.shapes}
     if not found & known:
-        message = Message("{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
-                          file=path.name, names=", ".join(sorted(found)))
+        message = Message(
+            "{file}: none of its data-zone names ({names}) is a zone reflexmap knows.",
+            file=path.name,
+            names=", ".join(sorted(found)),
+        )
         return load_art(builtin, cache), [message], True
     if found - known:
-        return art, [Message("{file}: data-zone names not known to reflexmap are ignored: {names}.",
-                             file=path.name, names=", ".join(sorted(found - known)))], False
+        return (
+            art,
+            [
+                Message(
+                    "{file}: data-zone names not known to reflexmap are ignored: {names}.",
+                    file=path.name,
+                    names=", ".join(sorted(found - known)),
+                )
+            ],
+            False,
+        )
     return art, [], False

@@ -17,7 +17,7 @@ LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 
 
-class _Console(logging.StreamHandler):  # type: ignore[type-arg]
+class _Console(logging.StreamHandler):
     """reflexmap's stderr handler (a class of its own, so setup can tell it is there)."""
 
 

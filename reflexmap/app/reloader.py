@@ -41,8 +41,15 @@ class Reloader(QObject):
     exit_requested = Signal(object)  # an Ending
     replaced = Signal()  # a reload put a new kiosk on screen
 
-    def __init__(self, load: Callable[[], Loaded], build: Callable[[Loaded], Built], built: Built,
-                 loaded: Loaded, report: StaffReport, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        load: Callable[[], Loaded],
+        build: Callable[[Loaded], Built],
+        built: Built,
+        loaded: Loaded,
+        report: StaffReport,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         if built.kiosk is None:
             raise ValueError("the reloader needs a kiosk")

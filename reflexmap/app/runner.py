@@ -24,11 +24,18 @@ def run_desktop(app: QApplication, built: Built) -> int:
     return app.exec()
 
 
-def run_kiosk(app: QApplication, built: Built, loaded: Loaded, paths: Paths, options: WindowOptions,
-              kiosk_run: KioskRun) -> int:
+def run_kiosk(
+    app: QApplication, built: Built, loaded: Loaded, paths: Paths, options: WindowOptions, kiosk_run: KioskRun
+) -> int:
     """Show the kiosk full screen and run it until staff exit, reloading good edits on the way."""
-    reloader = Reloader(lambda: load_files(paths), lambda new: build(new, options, kiosk_run=kiosk_run), built,
-                        loaded, kiosk_run.report, parent=app)
+    reloader = Reloader(
+        lambda: load_files(paths),
+        lambda new: build(new, options, kiosk_run=kiosk_run),
+        built,
+        loaded,
+        kiosk_run.report,
+        parent=app,
+    )
     reloader.install()
 
     def on_exit_requested(why: Ending) -> None:

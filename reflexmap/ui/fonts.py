@@ -108,4 +108,3 @@ class TextSize(QObject):
         """Give ``widget`` a ``px`` font (at 100 %) that follows the text size."""
         self._fonts[widget] = (px, bold, italic)
         widget.setFont(make_font(self.px(px), bold, italic))
-

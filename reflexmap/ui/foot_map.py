@@ -66,8 +66,16 @@ class FootMap(QWidget):
     zone_selected = Signal(str)
     zone_hovered = Signal(str)
 
-    def __init__(self, art: Art, content: Content, language: Language, sizes: TextSize,
-                 parent: QWidget | None = None, interactive: bool = True, clock: Clock = monotonic) -> None:
+    def __init__(
+        self,
+        art: Art,
+        content: Content,
+        language: Language,
+        sizes: TextSize,
+        parent: QWidget | None = None,
+        interactive: bool = True,
+        clock: Clock = monotonic,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("footMap" if interactive else "guideMap")
         self._interactive = interactive
@@ -403,8 +411,11 @@ class FootMap(QWidget):
     def focusInEvent(self, event: QFocusEvent) -> None:
         Qt = qt()
         reason = event.reason()
-        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-                      Qt.FocusReason.ShortcutFocusReason):
+        if reason in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        ):
             self._focus_visible = True
         elif reason == Qt.FocusReason.MouseFocusReason:
             self._focus_visible = False

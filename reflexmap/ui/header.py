@@ -89,8 +89,9 @@ class Header(QWidget):
     def set_touch(self, touch: bool) -> None:
         """Touch screens: every header button at least 56 px square."""
         for button in self._sizes_group.buttons() + self._languages.buttons():
-            button.setMinimumSize(max(button.minimumWidth(), 56) if touch else button.minimumWidth(),
-                                  56 if touch else 44)
+            button.setMinimumSize(
+                max(button.minimumWidth(), 56) if touch else button.minimumWidth(), 56 if touch else 44
+            )
 
     @property
     def title(self) -> str:

@@ -170,8 +170,18 @@ class MainWindow(QMainWindow):
         session.sounds.setParent(self)
         # problems with routine files are for the owner at their desk, never for salon visitors
         notices = [] if self._kiosk else session.routine_notices
-        tab = RoutineTab(session.routines, session.player, session.art, session.content, session.sounds,
-                         session.awake, self._language, self._sizes, notices, clock=session.clock)
+        tab = RoutineTab(
+            session.routines,
+            session.player,
+            session.art,
+            session.content,
+            session.sounds,
+            session.awake,
+            self._language,
+            self._sizes,
+            notices,
+            clock=session.clock,
+        )
         if self._accent is not None:
             tab.set_accent(self._accent)
         tab.set_touch(self._kiosk)

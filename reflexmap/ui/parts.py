@@ -51,8 +51,9 @@ def label(
     return widget
 
 
-def rich_label(sizes: TextSize, name: str, px: int = BASE_PX, *, colour: str | None = None,
-               keep_height: bool = False) -> QLabel:
+def rich_label(
+    sizes: TextSize, name: str, px: int = BASE_PX, *, colour: str | None = None, keep_height: bool = False
+) -> QLabel:
     """A label for rich text reflexmap builds itself (lists, headings), every file text escaped."""
     widget = label(sizes, name, px, colour=colour, keep_height=keep_height)
     set_enum(widget, "textFormat", "RichText")

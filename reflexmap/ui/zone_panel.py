@@ -30,8 +30,6 @@ from reflexmap.ui.fonts import BASE_PX, TextSize
 __all__ = ["ZonePanel"]
 
 
-
-
 class ZonePanel(QScrollArea):
     """Shows one zone's content, or the overview when no zone is chosen."""
 
@@ -74,7 +72,7 @@ class ZonePanel(QScrollArea):
         self._index_grid.setContentsMargins(0, 0, 0, 0)
         self._index_grid.setSpacing(8)
         self._index_buttons: list[QPushButton] = []
-        for i, entry in enumerate(content.body_index):
+        for entry in content.body_index:
             button = QPushButton()
             button.setObjectName("indexButton")
             button.setProperty("zone", entry.zone)
@@ -113,7 +111,6 @@ class ZonePanel(QScrollArea):
         self._zone = zone_id
         self._refresh()
         self.verticalScrollBar().setValue(0)
-
 
     def set_touch(self, touch: bool) -> None:
         """Touch screens: every button at least 48 px tall."""
@@ -197,11 +194,9 @@ class ZonePanel(QScrollArea):
                 + _section(ov.kinds_title(lang), _titled_list(ov.kinds, lang))
             )
             self._index_title.setText(ov.index_title(lang))
-            for button, entry in zip(self._index_buttons, c.body_index):
+            for button, entry in zip(self._index_buttons, c.body_index, strict=True):
                 button.setText(entry.label(lang))
-                button.setAccessibleDescription(
-                    self.tr("Shows the zone for {part}").format(part=entry.label(lang))
-                )
+                button.setAccessibleDescription(self.tr("Shows the zone for {part}").format(part=entry.label(lang)))
             return
         self._title.setText(zone.name(lang))
         self._subtitle.setText(zone.where(lang))

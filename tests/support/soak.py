@@ -145,8 +145,9 @@ class Soak:
     def _hot_reload(self) -> None:
         """Staff edits the config: the salon name changes back and forth."""
         text = self.config_path.read_text(encoding="utf-8")
-        self.config_path.write_text(text.replace("Soak", "Soak!") if "Soak!" not in text
-                                    else text.replace("Soak!", "Soak"), encoding="utf-8")
+        self.config_path.write_text(
+            text.replace("Soak", "Soak!") if "Soak!" not in text else text.replace("Soak!", "Soak"), encoding="utf-8"
+        )
         self.reloader.reload()
         self.reloads += 1
         self._advance(1)
@@ -234,12 +235,13 @@ class Soak:
         import psutil
 
         app = QApplication.instance()
+        assert isinstance(app, QApplication)
         widgets = len(app.allWidgets())
-        qobjects = len(app.findChildren(QObject)) + sum(
-            1 + len(w.findChildren(QObject)) for w in app.topLevelWidgets()
+        owned = [1 + len(w.findChildren(QObject)) for w in app.topLevelWidgets()]
+        qobjects = len(app.findChildren(QObject)) + sum(owned)
+        return Sample(
+            self.simulated / 3600, psutil.Process().memory_info().rss / 2**20, qobjects, widgets, len(gc.get_objects())
         )
-        return Sample(self.simulated / 3600, psutil.Process().memory_info().rss / 2**20, qobjects, widgets,
-                      len(gc.get_objects()))
 
     def close(self) -> None:
         self.kiosk.retire()

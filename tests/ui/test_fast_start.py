@@ -27,8 +27,9 @@ def test_set_enum_sets_enums_and_flags_by_their_qt_names(qtbot: QtBot) -> None:
     fast_start.set_enum(label, "textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
     fast_start.set_enum(label, "focusPolicy", "StrongFocus")
     assert label.textFormat() == Qt.TextFormat.PlainText
-    assert label.textInteractionFlags() == (Qt.TextInteractionFlag.TextSelectableByMouse
-                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    assert label.textInteractionFlags() == (
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     assert label.focusPolicy() == Qt.FocusPolicy.StrongFocus
 
 

@@ -74,7 +74,11 @@ def test_medial_edge_wins_over_the_arch_beneath_it(window: MainWindow) -> None:
     arch = next(s.path for s in art.shapes if s.zone == "arch" and s.view == "sole-left")
     edge = next(s.path for s in art.shapes if s.zone == "medial-edge" and s.view == "sole-left")
     box = arch.boundingRect().intersected(edge.boundingRect())
-    grid = [QPointF(box.left() + box.width() * i / 20, box.top() + box.height() * j / 20) for i in range(21) for j in range(21)]
+    grid = [
+        QPointF(box.left() + box.width() * i / 20, box.top() + box.height() * j / 20)
+        for i in range(21)
+        for j in range(21)
+    ]
     both = [p for p in grid if arch.contains(p) and edge.contains(p)]
     assert both, "the art should draw the medial edge over the arch"
     point = both[len(both) // 2]
@@ -146,31 +150,55 @@ def test_hover_repaints_only_the_zones_whose_state_changed(window: MainWindow, q
         painted = painted.united(region)
     # the heels (both soles) and the ankle, never the whole map
     assert painted.contains(heel) and painted.contains(ankle)
-    area = sum(r.width() * r.height() for r in painted)
+    area = sum(r.width() * r.height() for r in painted)  # type: ignore[attr-defined]
     assert area < 0.4 * fmap.width() * fmap.height()
     for zone, view in (("toes", "sole-left"), ("top", "side"), ("arch", "sole-right")):
         assert not painted.contains(fmap.zone_centre(zone, view).toPoint()), zone
 
 
-def test_hover_and_paint_never_reparse_the_svg(window: MainWindow, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The art is read and parsed once, when the map is built; hover, resize and paint only draw."""
     import svgelements
+    from PySide6.QtSvg import QSvgRenderer
 
     from reflexmap import geometry
+    from reflexmap.ui import foot_map
 
-    def boom(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the SVG was parsed again")
+    calls: dict[str, int] = {"svgelements": 0, "load_art": 0, "renderers": 0, "renderer loads": 0}
 
-    monkeypatch.setattr(svgelements.SVG, "parse", boom)
-    monkeypatch.setattr(geometry, "load_art", boom)
-    monkeypatch.setattr(geometry, "_parse", boom)
+    def counting(name: str, real):  # type: ignore[no-untyped-def]
+        def wrapper(*args: object, **kwargs: object) -> object:
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    class CountingRenderer(QSvgRenderer):
+        def __init__(self, *args: object) -> None:
+            calls["renderers"] += 1
+            super().__init__(*args)
+
+        def load(self, *args: object) -> bool:  # type: ignore[override]
+            calls["renderer loads"] += 1
+            return super().load(*args)
+
+    monkeypatch.setattr(svgelements.SVG, "parse", counting("svgelements", svgelements.SVG.parse))
+    monkeypatch.setattr(geometry, "load_art", counting("load_art", geometry.load_art))
+    monkeypatch.setattr(foot_map, "QSvgRenderer", CountingRenderer)
+    window = make_window("--size", "1280x800")
+    built = dict(calls)
+    assert built["renderers"] == 1  # the map's one renderer
     fmap = window.map
     for zone, view in (("toes", "sole-left"), ("heel", "sole-right"), ("achilles", "side")):
         qtbot.mouseMove(fmap, fmap.zone_centre(zone, view).toPoint())
-        qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)
+        qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)  # type: ignore[misc]
     window.resize(900, 1200)
     window.grab()
     fmap.select_zone("top")
     fmap.repaint()
+    window.resize(1280, 800)
+    window.grab()
+    assert calls == built, f"after the map was built: {calls} (at build: {built})"
 
 
 def test_keyboard_arrows_move_a_visible_focus_ring_and_enter_selects(window: MainWindow, qtbot: QtBot) -> None:
@@ -179,12 +207,13 @@ def test_keyboard_arrows_move_a_visible_focus_ring_and_enter_selects(window: Mai
     first = fmap.focused_zone
     assert first is not None
     assert _has_colour(fmap, QColor(style.FOCUS)), "no focus ring drawn for a keyboard user"
-    seen = {first}
+    seen: set[str | None] = {first}
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Up):
         qtbot.keyClick(fmap, key)
         seen.add(fmap.focused_zone)
     assert len(seen) >= 3, seen
     target = fmap.focused_zone
+    assert target is not None
     with qtbot.waitSignal(fmap.zone_selected, timeout=1000) as signal:
         qtbot.keyClick(fmap, Qt.Key.Key_Return)
     assert signal.args == [target]
@@ -220,9 +249,10 @@ def test_every_zone_has_an_accessible_name_and_description(window: MainWindow, q
         assert name and description and name != zone
     _tab_into_map(window, qtbot)
     focused = fmap.focused_zone
+    assert focused is not None
     assert fmap.accessibleName() == fmap.accessible_text(focused)[0]
     qtbot.keyClick(fmap, Qt.Key.Key_Right)
-    assert fmap.accessibleName() == fmap.accessible_text(fmap.focused_zone)[0]
+    assert fmap.accessibleName() == fmap.accessible_text(fmap.focused_zone or "")[0]
 
 
 def test_escape_clears_the_selection_back_to_the_overview(window: MainWindow, qtbot: QtBot) -> None:

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from platformdirs import user_state_path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-
-from platformdirs import user_state_path
 
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import load_files
@@ -37,10 +36,19 @@ LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle
 def _config(folder: Path, **kiosk: object) -> Path:
     (folder / "logo.svg").write_text(LOGO, encoding="utf-8")
     lines = ['language = "uk"', "", "[kiosk]", f'pin_hash = "{hash_pin(PIN, iterations=1000)}"']
-    lines += [f"{k} = {v!r}".replace("'", '"').replace("True", "true").replace("False", "false") for k, v in kiosk.items()]
-    lines += ["", "[branding]", 'salon_name = "Seizó"', 'logo = "logo.svg"', 'accent = "#1f7a8c"',
-              'booking_url = "https://example.com/seizo/book"',
-              'welcome = { en = "Welcome!", uk = "Вітаємо!" }', 'hours = { en = "10-20", uk = "10-20" }']
+    lines += [
+        f"{k} = {v!r}".replace("'", '"').replace("True", "true").replace("False", "false") for k, v in kiosk.items()
+    ]
+    lines += [
+        "",
+        "[branding]",
+        'salon_name = "Seizó"',
+        'logo = "logo.svg"',
+        'accent = "#1f7a8c"',
+        'booking_url = "https://example.com/seizo/book"',
+        'welcome = { en = "Welcome!", uk = "Вітаємо!" }',
+        'hours = { en = "10-20", uk = "10-20" }',
+    ]
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -65,7 +73,8 @@ def kiosk(built: Built) -> KioskShell:
     return built.kiosk
 
 
-def _press(widget: QWidget, qtbot: QtBot, pos: QPoint | None = None) -> None:
+def _press(widget: QWidget | None, qtbot: QtBot, pos: QPoint | None = None) -> None:
+    assert widget is not None
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
 
 
@@ -81,11 +90,13 @@ def test_window_is_locked_full_screen_in_front_with_no_way_out_by_keys(kiosk: Ki
     assert QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
     window.close()
     assert window.isVisible()
-    for key, mods in ((Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-                      (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-                      (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
-                      (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
-                      (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)):
+    for key, mods in (
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    ):
         qtbot.keyClick(window.map, key, mods)
         assert window.isVisible()
     menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
@@ -128,8 +139,11 @@ def test_holding_the_corner_for_three_seconds_opens_the_pin_pad(kiosk: KioskShel
     assert not kiosk.pad.isVisible()  # not yet
     qtbot.waitUntil(kiosk.pad.isVisible, timeout=2000)  # three seconds after the press
     kiosk.close_staff()
-    qtbot.keyClick(window.map, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.map,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert kiosk.pad.isVisible()
 
 
@@ -182,8 +196,9 @@ def test_a_run_that_never_said_how_it_ended_is_reported_as_an_unexpected_stop(ki
 # --- idle, still there, attract ---------------------------------------------------------------
 
 
-def test_idle_reset_clears_everything_and_starts_the_attract_loop(built: Built, kiosk: KioskShell, qtbot: QtBot,
-                                                                 clock: FakeClock) -> None:
+def test_idle_reset_clears_everything_and_starts_the_attract_loop(
+    built: Built, kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
+) -> None:
     window = kiosk.window
     kiosk.wake()
     built.language.set("en")
@@ -201,8 +216,9 @@ def test_idle_reset_clears_everything_and_starts_the_attract_loop(built: Built, 
     assert built.language.code == "uk"  # back to the configured default
 
 
-def test_a_playing_routine_first_asks_still_there(built: Built, kiosk: KioskShell, qtbot: QtBot,
-                                                 clock: FakeClock) -> None:
+def test_a_playing_routine_first_asks_still_there(
+    built: Built, kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
+) -> None:
     window = kiosk.window
     kiosk.wake()
     window.show_routines()
@@ -243,7 +259,7 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
         kiosk.attract.show_next()
     zones = [z for z, _ in seen]
     assert len(set(zones)) == 4 and window.map.guide[0] == frozenset({kiosk.attract_zone})
-    assert all(caption.startswith(built.session.content.zone(z).name("uk")) for z, caption in seen)
+    assert all(caption.startswith(built.session.content.zone(z or "").name("uk")) for z, caption in seen)
     call = kiosk.attract.findChild(QWidget, "attractCall").text()
     assert call == "Торкніться стопи, щоб дізнатися більше"
     assert kiosk.attract.findChild(QWidget, "attractSalon").text() == "Seizó"
@@ -272,8 +288,11 @@ def test_touch_targets_and_text_size_for_a_wall_screen(kiosk: KioskShell, qtbot:
     for tab in (0, 1):
         window.tabs.setCurrentIndex(tab)
         QApplication.processEvents()
-        small = [(b.objectName(), b.width(), b.height()) for b in window.findChildren(QPushButton)
-                 if b.isVisible() and (b.width() < 48 or b.height() < 48)]
+        small = [
+            (b.objectName(), b.width(), b.height())
+            for b in window.findChildren(QPushButton)
+            if b.isVisible() and (b.width() < 48 or b.height() < 48)
+        ]
         assert not small, small
     bar = window.tabs.tabBar()
     assert all(bar.tabRect(i).height() >= 48 for i in range(bar.count()))
@@ -292,8 +311,9 @@ def running(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[Reloader, Path, Kios
     first = build(loaded, options, kiosk_run=kiosk_run)
     assert first.kiosk is not None
     first.kiosk.show()
-    reloader = Reloader(lambda: load_files(paths), lambda new: build(new, options, kiosk_run=kiosk_run), first,
-                        loaded, kiosk_run.report)
+    reloader = Reloader(
+        lambda: load_files(paths), lambda new: build(new, options, kiosk_run=kiosk_run), first, loaded, kiosk_run.report
+    )
     yield reloader, path, kiosk_run
     if shiboken6.isValid(reloader):
         kiosks = [first.kiosk, reloader.kiosk]
@@ -312,8 +332,12 @@ def test_good_edit_is_reloaded_and_a_broken_one_keeps_the_old_content(running: R
     qtbot.waitUntil(lambda: reloader.kiosk is not old, timeout=5000)  # the file watcher saw it
     new = reloader.kiosk
     assert new.window.header.title == "Seizó Spa"
-    path.write_text(path.read_text(encoding="utf-8").replace("idle_seconds", "idle_secs")
-                    .replace('salon_name = "Seizó Spa"', 'salon_name = "Broken"\nidle_secs = 5'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("idle_seconds", "idle_secs")
+        .replace('salon_name = "Seizó Spa"', 'salon_name = "Broken"\nidle_secs = 5'),
+        encoding="utf-8",
+    )
     reloader.reload()
     assert reloader.kiosk is new and new.window.header.title == "Seizó Spa"
     notices = new.staff.findChild(QWidget, "staffNotices").text()
@@ -371,8 +395,15 @@ def test_watchdog_pings_systemd_through_notify_socket(tmp_path: Path, qtbot: QtB
 
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reflexmap", *args], capture_output=True, text=True,
-                          input=stdin, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "reflexmap", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
 
 
 def test_hash_pin_prints_a_line_for_the_config() -> None:
@@ -395,12 +426,14 @@ def test_check_reports_every_kind_of_problem_one_per_line(tmp_path: Path) -> Non
     art.write_text("<svg xmlns='http://www.w3.org/2000/svg'><path data-zone='heel' d='M0 0 L x'/></svg>")
     routines = tmp_path / "routines"
     routines.mkdir()
-    (routines / "r1.toml").write_text('name = 5\n', encoding="utf-8")
+    (routines / "r1.toml").write_text("name = 5\n", encoding="utf-8")
     (routines / "r2.toml").write_bytes(b"\xff\xfe junk")
     result = _run("check", "--config", str(bad_config), "--art", str(art), "--routines", str(routines))
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
-    assert any(line.startswith("bad.toml: line 3, field kiosk.idle_secs: reflexmap has no such setting") for line in lines)
+    assert any(
+        line.startswith("bad.toml: line 3, field kiosk.idle_secs: reflexmap has no such setting") for line in lines
+    )
     assert any(line.startswith("feet.svg: path") and "near" in line for line in lines)
     assert any(line.startswith("r1.toml: ") for line in lines)
     assert any(line.startswith("r2.toml: line 1 is not UTF-8") for line in lines)
@@ -412,7 +445,9 @@ def test_check_reports_a_bad_setting_with_its_line(tmp_path: Path) -> None:
     config.write_text('# salon\nlanguage = "uk"\n\n[branding]\naccent = "teal"\n', encoding="utf-8")
     result = _run("check", "--config", str(config))
     assert result.returncode == 1
-    assert result.stdout.strip() == 'config.toml: line 5, field branding.accent: \'teal\' is not a colour like "#c8553d".'
+    assert (
+        result.stdout.strip() == "config.toml: line 5, field branding.accent: 'teal' is not a colour like \"#c8553d\"."
+    )
 
 
 def test_kiosk_option_and_config_both_turn_it_on(make_built: Callable[..., Built], tmp_path: Path) -> None:
@@ -438,7 +473,7 @@ def test_a_tap_on_a_touch_screen_works_like_a_click(kiosk: KioskShell, qtbot: Qt
 
 def test_check_also_reports_bad_content_and_a_missing_logo(tmp_path: Path) -> None:
     content = tmp_path / "content.toml"
-    content.write_text('[general]\npressure = 5\n', encoding="utf-8")
+    content.write_text("[general]\npressure = 5\n", encoding="utf-8")
     config = tmp_path / "config.toml"
     config.write_text('content = "content.toml"\n\n[branding]\nlogo = "nowhere.png"\n', encoding="utf-8")
     result = _run("check", "--config", str(config))
@@ -459,6 +494,7 @@ def test_staff_exit_ends_the_event_loop_and_the_next_start_reports_it(running: R
     built = reloader.built
     kiosk = reloader.kiosk
     app = QApplication.instance()
+    assert isinstance(app, QApplication)
 
     def exit_as_staff() -> None:
         kiosk.open_pin_pad()
@@ -472,3 +508,56 @@ def test_staff_exit_ends_the_event_loop_and_the_next_start_reports_it(running: R
     status = run_kiosk(app, built, load_files(Paths(config=path)), Paths(config=path), WindowOptions(), kiosk_run)
     assert status == 0
     assert RunRecord(_record_path()).last_restart()[1] == "staff exit"
+
+
+def _edit_salon_name(path: Path, name: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    start = text.index('salon_name = "') + len('salon_name = "')
+    end = text.index('"', start)
+    path.write_text(text[:start] + name + text[end:], encoding="utf-8")
+
+
+def test_a_good_reload_waits_while_a_visitor_is_active_and_lands_at_the_idle_reset(running: Running) -> None:
+    reloader, path, _ = running
+    old = reloader.kiosk
+    old.wake()  # a visitor is using it
+    assert old.idle.state == IdleState.ACTIVE
+    _edit_salon_name(path, "Seizó Later")
+    reloader.reload()
+    assert reloader.pending and reloader.kiosk is old  # not under the visitor's hands
+    assert old.window.header.title == "Seizó"
+    old.idle.rest()  # the visitor left: the idle reset
+    assert not reloader.pending and reloader.kiosk is not old
+    assert reloader.kiosk.window.header.title == "Seizó Later"
+
+
+def test_many_reloads_stack_nothing_global(running: Running, qtbot: QtBot) -> None:
+    """Each reload's kiosk takes back what it took: the hidden cursor, its event filter, timers, translators."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+
+    from tests.support.soak import settle
+
+    reloader, path, _ = running
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    first = reloader.kiosk
+    assert first.config.kiosk.hide_cursor
+    assert QApplication.overrideCursor() is not None
+    translators = len(app.findChildren(QTranslator))
+    retired = []
+    for i in range(6):
+        retired.append(reloader.kiosk)
+        _edit_salon_name(path, f"Seizó {i}")
+        reloader.reload()  # the kiosk rests (nobody there): the reload lands at once
+        assert reloader.kiosk is not retired[-1]
+        settle()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert all(not shiboken6.isValid(k) for k in retired)  # gone: with them their timers and event filters
+    assert len(app.findChildren(QTranslator)) == translators
+    current = reloader.kiosk
+    assert (
+        QApplication.overrideCursor() is not None
+        and QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    )
+    current.retire()
+    assert QApplication.overrideCursor() is None  # exactly one was stacked, and it is given back

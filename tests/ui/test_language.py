@@ -15,11 +15,11 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from reflexmap.app.build import Built
 from reflexmap.content import LANGUAGES, Text
 from reflexmap.i18n import resolve_language
 from reflexmap.resources import asset_path
 from reflexmap.routines import load_routines
-from reflexmap.app.build import Built
 from reflexmap.ui.main_window import MainWindow
 from tests.ui.conftest import FakeClock
 
@@ -28,10 +28,13 @@ TS = asset_path("i18n/reflexmap_uk.ts")
 MakeWindow = Callable[..., MainWindow]
 
 
-def _messages() -> list[tuple[str, str, ET.Element]]:
+def _messages() -> list[tuple[str, str, ET.Element | None]]:
     root = ET.parse(TS).getroot()
-    return [(c.findtext("name") or "", m.findtext("source") or "", m.find("translation"))
-            for c in root.iter("context") for m in c.iter("message")]
+    return [
+        (c.findtext("name") or "", m.findtext("source") or "", m.find("translation"))
+        for c in root.iter("context")
+        for m in c.iter("message")
+    ]
 
 
 def test_every_ui_string_and_message_has_a_finished_ukrainian_translation() -> None:
@@ -48,11 +51,20 @@ def test_every_ui_string_and_message_has_a_finished_ukrainian_translation() -> N
 def test_the_ts_file_lists_every_string_the_sources_use(tmp_path: Path) -> None:
     copy = tmp_path / "check.ts"
     shutil.copy(TS, copy)
-    subprocess.run([sys.executable, str(ROOT / "tools" / "update_translations.py"), str(copy)], check=True,
-                   capture_output=True, timeout=120)
-    fresh = {(c, s) for c, s, _ in (
-        (c.findtext("name"), m.findtext("source"), None)
-        for c in ET.parse(copy).getroot().iter("context") for m in c.iter("message"))}
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "update_translations.py"), str(copy)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    fresh = {
+        (c, s)
+        for c, s, _ in (
+            (c.findtext("name"), m.findtext("source"), None)
+            for c in ET.parse(copy).getroot().iter("context")
+            for m in c.iter("message")
+        )
+    }
     committed = {(c, s) for c, s, _ in _messages()}
     assert fresh == committed, f"run tools/update_translations.py: new {fresh - committed}, gone {committed - fresh}"
 
@@ -84,8 +96,9 @@ def test_default_language_order_command_line_config_system_english() -> None:
     assert resolve_language("fr", None, None) == "en"
 
 
-def test_lang_option_and_config_file_choose_the_start_language(make_window: MakeWindow, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lang_option_and_config_file_choose_the_start_language(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
     window = make_window("--lang", "uk")
     assert window.tabs.tabText(1) == "Програми"
@@ -103,23 +116,28 @@ def test_system_locale_is_the_fallback(make_window: MakeWindow, monkeypatch: pyt
     assert make_window().tabs.tabText(0) == "Карта стопи"
 
 
-def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(make_window: MakeWindow, tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
     config = tmp_path / "salon.toml"
     config.write_text('language = "de"\n', encoding="utf-8")
     window = make_window("--config", str(config))
     assert window.notice.isVisible()
-    assert "salon.toml: line 1, field language: 'de' is not one of en, uk. Using the default settings." \
+    assert (
+        "salon.toml: line 1, field language: 'de' is not one of en, uk. Using the default settings."
         in window.notice.text()
+    )
     window.header.findChild(QPushButton, "lang_uk").click()
-    assert "salon.toml: рядок 1, поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування." \
+    assert (
+        "salon.toml: рядок 1, поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування."
         in window.notice.text()
+    )
 
 
-def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(make_built: Callable[..., Built],
-                                                                        qtbot: QtBot, clock: FakeClock,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_switch_is_always_visible_and_live_keeping_zone_tab_and_routine(
+    make_built: Callable[..., Built], qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
     built = make_built(clock=clock)
     window = built.window
@@ -178,8 +196,13 @@ def test_text_size_control_has_three_steps_and_acts_live(make_window: MakeWindow
 
 def test_screenshot_in_ukrainian(tmp_path: Path) -> None:
     out = tmp_path / "uk.png"
-    result = subprocess.run([sys.executable, "-m", "reflexmap", "--screenshot", str(out), "--lang", "uk"],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "reflexmap", "--screenshot", str(out), "--lang", "uk"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
 
@@ -189,8 +212,11 @@ def test_text_renders_with_the_bundled_font_on_a_machine_without_fonts(tmp_path:
     import os
 
     conf = tmp_path / "fonts.conf"
-    conf.write_text("<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
-                    f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    conf.write_text(
+        "<?xml version='1.0'?><!DOCTYPE fontconfig SYSTEM 'fonts.dtd'><fontconfig>"
+        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
     env = dict(os.environ, FONTCONFIG_FILE=str(conf), XDG_CACHE_HOME=str(tmp_path / "cache"))
     code = (
         "import sys; from reflexmap.app.build import create_window; from PySide6.QtGui import QFontDatabase;"
@@ -198,10 +224,13 @@ def test_text_renders_with_the_bundled_font_on_a_machine_without_fonts(tmp_path:
         "w = create_window(['--lang', 'uk']).window; title = w.header.findChild(QLabel, 'appTitle');"
         "print(QFontDatabase.families());"
         "img = title.grab().toImage();"
-        "dark = sum(1 for y in range(img.height()) for x in range(img.width()) if img.pixelColor(x, y).lightness() < 100);"
+        "dark = sum(1 for y in range(img.height()) for x in range(img.width())"
+        " if img.pixelColor(x, y).lightness() < 100);"
         "print('dark', dark, title.fontInfo().family())"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
     families, last = result.stdout.strip().splitlines()[-2:]
     assert "Noto Sans" in families

@@ -16,19 +16,43 @@ MakeWindow = Callable[..., MainWindow]
 
 def test_overview_explains_benefits_kinds_and_offers_the_body_index(window: MainWindow) -> None:
     text = window.panel.text()
-    for words in ("circulation", "Relaxed muscles", "varicose veins", "does not replace treatment",
-                  "well-being", "Classic", "Lymphatic drainage", "Acupressure", "Find a zone by body part"):
+    for words in (
+        "circulation",
+        "Relaxed muscles",
+        "varicose veins",
+        "does not replace treatment",
+        "well-being",
+        "Classic",
+        "Lymphatic drainage",
+        "Acupressure",
+        "Find a zone by body part",
+    ):
         assert words in text, words
     labels = [b.text() for b in window.panel.findChildren(QPushButton, "indexButton")]
-    for part in ("Head", "Neck", "Sensory organs", "Chest organs", "Heart", "Lungs", "Abdominal cavity", "Digestive organs",
-                 "Pelvic region", "Spinal column"):
+    for part in (
+        "Head",
+        "Neck",
+        "Sensory organs",
+        "Chest organs",
+        "Heart",
+        "Lungs",
+        "Abdominal cavity",
+        "Digestive organs",
+        "Pelvic region",
+        "Spinal column",
+    ):
         assert part in labels, part
     assert "Liver" not in labels
 
 
 def test_choosing_a_body_part_selects_and_highlights_its_zone(window: MainWindow, qtbot: QtBot) -> None:
-    expected = {"Heart": "metatarsus", "Spinal column": "medial-edge", "Head": "toes", "Pelvic region": "heel",
-                "Digestive organs": "arch"}
+    expected = {
+        "Heart": "metatarsus",
+        "Spinal column": "medial-edge",
+        "Head": "toes",
+        "Pelvic region": "heel",
+        "Digestive organs": "arch",
+    }
     for label, zone in expected.items():
         window.map.select_zone(None)
         button = next(b for b in window.panel.findChildren(QPushButton, "indexButton") if b.text() == label)
@@ -109,8 +133,11 @@ def test_bad_art_falls_back_to_the_builtin_feet_with_a_visible_notice(make_windo
 
 def test_art_with_no_known_zone_falls_back_too(make_window: MakeWindow, tmp_path: Path) -> None:
     odd = tmp_path / "odd.svg"
-    odd.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
-                   "<rect data-zone='elbow' width='5' height='5'/></svg>", encoding="utf-8")
+    odd.write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
+        "<rect data-zone='elbow' width='5' height='5'/></svg>",
+        encoding="utf-8",
+    )
     window = make_window("--art", str(odd))
     assert "odd.svg" in window.notice.text() and "elbow" in window.notice.text()
     assert "heel" in window.map.zone_ids()
@@ -118,9 +145,12 @@ def test_art_with_no_known_zone_falls_back_too(make_window: MakeWindow, tmp_path
 
 def test_custom_art_is_used_and_unknown_zones_are_reported(make_window: MakeWindow, tmp_path: Path) -> None:
     art = tmp_path / "simple.svg"
-    art.write_text("<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100'>"
-                   "<rect data-zone='heel' x='10' y='10' width='80' height='80'/>"
-                   "<circle data-zone='knee' cx='150' cy='50' r='30'/></svg>", encoding="utf-8")
+    art.write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100'>"
+        "<rect data-zone='heel' x='10' y='10' width='80' height='80'/>"
+        "<circle data-zone='knee' cx='150' cy='50' r='30'/></svg>",
+        encoding="utf-8",
+    )
     window = make_window("--art", str(art))
     assert window.map.zone_ids() == ["heel"]
     assert "knee" in window.notice.text()

@@ -17,9 +17,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
+from reflexmap.app.build import Built
 from reflexmap.ui import style
 from reflexmap.ui.caption import Caption
-from reflexmap.app.build import Built
 from reflexmap.ui.fonts import SCALES
 from reflexmap.ui.main_window import MainWindow
 from tests.ui.conftest import FakeClock
@@ -56,7 +56,7 @@ def _screens(built: Built, clock: FakeClock) -> Iterator[str]:
     player.stop()
 
 
-def _visible(window: MainWindow, kind: type) -> list[QWidget]:
+def _visible(window: MainWindow, kind: type[QWidget]) -> list[QWidget]:
     return [w for w in window.findChildren(kind) if w.isVisible() and w.width() > 0]
 
 
@@ -77,9 +77,9 @@ def _fits(widget: QWidget) -> str | None:
     if isinstance(widget, Caption) and widget.text():
         rect = widget.rect().adjusted(4, 2, -4, -2)
         flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        need = QFontMetrics(widget.font()).boundingRect(rect, flags, widget.text())
-        if need.height() > rect.height() + 1:
-            return f"needs {need.height()} px of height, has {rect.height()}"
+        inked = QFontMetrics(widget.font()).boundingRect(rect, flags, widget.text())
+        if inked.height() > rect.height() + 1:
+            return f"needs {inked.height()} px of height, has {rect.height()}"
     return None
 
 
@@ -92,8 +92,11 @@ def _captions_fit(window: MainWindow) -> list[str]:
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         for text, rect, font in laid:
             need = QFontMetrics(font).boundingRect(rect.toAlignedRect(), flags, text)
-            if need.width() > rect.width() + 2 or need.height() > rect.height() + 1 \
-                    or not QRectF(fmap.rect()).contains(rect.center()):
+            if (
+                need.width() > rect.width() + 2
+                or need.height() > rect.height() + 1
+                or not QRectF(fmap.rect()).contains(rect.center())
+            ):
                 problems.append(f"map caption {text!r} does not fit")
         inked = [QRectF(QFontMetrics(f).boundingRect(r.toAlignedRect(), flags, t)) for t, r, f in laid]
         for i, (a, _, _) in enumerate(laid):
@@ -107,8 +110,9 @@ def _captions_fit(window: MainWindow) -> list[str]:
 @pytest.mark.parametrize("lang", ["uk", "en"])
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("step", range(len(SCALES)))
-def test_no_text_is_clipped(make_built: Callable[..., Built], clock: FakeClock, lang: str, size: str,
-                            step: int) -> None:
+def test_no_text_is_clipped(
+    make_built: Callable[..., Built], clock: FakeClock, lang: str, size: str, step: int
+) -> None:
     built = make_built("--size", size, "--lang", lang, clock=clock)
     window = built.window
     built.sizes.set_step(step)
@@ -166,8 +170,10 @@ def test_every_text_meets_wcag_aa_contrast(make_built: Callable[..., Built], clo
             bg = _background(widget)
             ratio = contrast(fg, bg)
             if ratio < 4.5:
-                problems.append(f"{screen}: {widget.objectName() or type(widget).__name__}: "
-                                f"{fg.name()} on {bg.name()} is {ratio:.2f}:1")
+                problems.append(
+                    f"{screen}: {widget.objectName() or type(widget).__name__}: "
+                    f"{fg.name()} on {bg.name()} is {ratio:.2f}:1"
+                )
     # text the widgets paint themselves
     for name, fg, bg in (
         ("map captions", QColor(style.MUTED), QColor(style.BACKGROUND)),

@@ -120,8 +120,9 @@ def test_tab_has_the_documented_name_and_lists_the_builtin_routines(routines_win
 
 
 @pytest.mark.parametrize("how", ["tap", "keyboard"])
-def test_the_routines_tab_appears_when_first_opened(make_window: Callable[..., MainWindow], qtbot: QtBot,
-                                                    how: str) -> None:
+def test_the_routines_tab_appears_when_first_opened(
+    make_window: Callable[..., MainWindow], qtbot: QtBot, how: str
+) -> None:
     window = make_window("--size", "1280x800")
     window.show()
     qtbot.waitExposed(window)
@@ -212,7 +213,9 @@ def test_map_highlight_follows_the_step_on_the_right_foot(
     assert tab.map.guided_at(left_toes) and not tab.map.guided_at(right_toes)
 
 
-def test_side_view_zones_are_guided_whatever_the_foot(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
+def test_side_view_zones_are_guided_whatever_the_foot(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
     tab = routines_window.routines
     _start(routines_window, qtbot, "finger-self-massage")
     _tick(routines_window, clock, 5)
@@ -350,7 +353,10 @@ def test_cues_show_visually_and_mute_silences_sound(
 
 
 def test_player_works_silently_when_audio_cannot_load(
-    session: Session, qtbot: QtBot, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+    session: Session,
+    qtbot: QtBot,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     import builtins
@@ -367,7 +373,7 @@ def test_player_works_silently_when_audio_cannot_load(
     from reflexmap.sound import SoundCues
 
     sounds = SoundCues()
-    session.sounds = sounds  # type: ignore[assignment]
+    session.sounds = sounds
     routines_window = _open(session, qtbot)
     with caplog.at_level(logging.WARNING, logger="reflexmap.sound"):
         _start(routines_window, qtbot, "acupressure-tour")

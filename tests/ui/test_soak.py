@@ -32,8 +32,9 @@ def harness_keeps_no_records() -> Iterator[None]:
 
 
 @pytest.mark.no_qt_log  # pytest-qt would keep Qt's messages too
-def test_object_counts_are_stable_over_many_visitor_cycles(tmp_path: Path, qtbot: QtBot,
-                                                           harness_keeps_no_records: None) -> None:
+def test_object_counts_are_stable_over_many_visitor_cycles(
+    tmp_path: Path, qtbot: QtBot, harness_keeps_no_records: None
+) -> None:
     soak = Soak(tmp_path, seed=3)
     try:
         soak.tour()  # warm-up: every path once, then visitors at random

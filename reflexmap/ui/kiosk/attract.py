@@ -22,8 +22,9 @@ __all__ = ["AttractOverlay"]
 class AttractOverlay(Overlay):
     """Shown while nobody uses the kiosk; a touch (``pressed``) wakes it and chooses nothing."""
 
-    def __init__(self, host: QWidget, map_: FootMap, content: Content, config: Config, language: Language,
-                 sizes: TextSize) -> None:
+    def __init__(
+        self, host: QWidget, map_: FootMap, content: Content, config: Config, language: Language, sizes: TextSize
+    ) -> None:
         super().__init__(host, "attractLoop")
         self._map = map_
         self._content = content

@@ -37,8 +37,9 @@ class PinPad(Overlay):
         keys = QGridLayout()
         self._keys: list[QPushButton] = []
         for i, key in enumerate(KEYS):
-            button = parts.button(sizes, f"pinKey_{key}", key, primary=key == "✓", px=22, bold=True,
-                                  height=72, focus=False)
+            button = parts.button(
+                sizes, f"pinKey_{key}", key, primary=key == "✓", px=22, bold=True, height=72, focus=False
+            )
             button.setMinimumWidth(96)
             button.clicked.connect(lambda _=False, k=key: self._on_key_clicked(k))
             keys.addWidget(button, i // 3, i % 3)

@@ -94,8 +94,13 @@ class KioskShell(QObject):
         self._player = player
         self._sizes = sizes
         self._default_lang = language.code
-        self.idle = IdleWatch(config.kiosk.idle_seconds, config.kiosk.still_there_seconds, clock=clock,
-                              busy=lambda: player.state in PLAYING, parent=self)
+        self.idle = IdleWatch(
+            config.kiosk.idle_seconds,
+            config.kiosk.still_there_seconds,
+            clock=clock,
+            busy=lambda: player.state in PLAYING,
+            parent=self,
+        )
         self.pins = PinGate(config.kiosk.pin_hash, clock=clock)
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
@@ -130,8 +135,9 @@ class KioskShell(QObject):
         app.setQuitOnLastWindowClosed(False)
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
         visible = window.isVisible()
-        window.setWindowFlags(window.windowFlags() | Qt.WindowType.FramelessWindowHint
-                              | Qt.WindowType.WindowStaysOnTopHint)
+        window.setWindowFlags(
+            window.windowFlags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
         if visible:  # new flags hide a shown window
             window.show()
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -240,8 +246,9 @@ class KioskShell(QObject):
         """Staff keys open the pad, escape keys do nothing; True if the key was handled here."""
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         pressed = event.type() == QEvent.Type.KeyPress
-        staff_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
-            | Qt.KeyboardModifier.ShiftModifier
+        staff_keys = (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        )
         if key == Qt.Key.Key_K and mods == staff_keys:
             if pressed:
                 self.open_pin_pad()
@@ -257,8 +264,11 @@ class KioskShell(QObject):
         if not isinstance(event, QMouseEvent) or not isinstance(watched, QWidget):
             return
         if event.type() == QEvent.Type.MouseButtonPress:
-            pos = watched.mapTo(self.window, event.position().toPoint()) if watched is not self.window \
+            pos = (
+                watched.mapTo(self.window, event.position().toPoint())
+                if watched is not self.window
                 else event.position().toPoint()
+            )
             if watched.window() is self.window and pos.x() < CORNER_PX and pos.y() < CORNER_PX:
                 self._hold_timer.start()
         elif event.type() == QEvent.Type.MouseButtonRelease:

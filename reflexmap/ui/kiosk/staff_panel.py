@@ -33,8 +33,9 @@ class StaffPanel(Overlay):
     reload_requested = Signal()
     exit_requested = Signal()
 
-    def __init__(self, host: QWidget, report: StaffReport, record: RunRecord | None, language: Language,
-                 sizes: TextSize) -> None:
+    def __init__(
+        self, host: QWidget, report: StaffReport, record: RunRecord | None, language: Language, sizes: TextSize
+    ) -> None:
         super().__init__(host, "staffPanel", veil=170)
         self._report = report
         self._record = record

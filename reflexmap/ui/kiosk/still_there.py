@@ -1,4 +1,4 @@
-""""Still there?": asked before a reset while a routine plays; any touch answers."""
+""" "Still there?": asked before a reset while a routine plays; any touch answers."""
 
 from __future__ import annotations
 

@@ -34,8 +34,15 @@ FIT_CHOICES: tuple[int | None, ...] = (None, 3, 5, 10)
 class ChoosePage(QWidget):
     """Pick a routine and a length; Start hands it to the player."""
 
-    def __init__(self, routines: list[Routine], player: RoutinePlayer, language: Language, sizes: TextSize,
-                 notices: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        routines: list[Routine],
+        player: RoutinePlayer,
+        language: Language,
+        sizes: TextSize,
+        notices: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("choosePage")
         self._routines = routines
@@ -195,7 +202,9 @@ class ChoosePage(QWidget):
         return self.tr("You need: {things}").format(things=needs)
 
     def _list_text(self, routine: Routine, lang: str) -> str:
-        return f"{routine.name(lang)}\n{format_duration(routine.total_seconds, lang)} · {self._needs_text(routine, lang)}"
+        return (
+            f"{routine.name(lang)}\n{format_duration(routine.total_seconds, lang)} · {self._needs_text(routine, lang)}"
+        )
 
     def refresh(self) -> None:
         lang = self._language.code

@@ -18,8 +18,14 @@ __all__ = ["DonePage"]
 class DonePage(QWidget):
     """Shown when a routine finishes; Again plays it from the top, or choose another."""
 
-    def __init__(self, player: RoutinePlayer, content: Content, language: Language, sizes: TextSize,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        player: RoutinePlayer,
+        content: Content,
+        language: Language,
+        sizes: TextSize,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("donePage")
         self._player = player
@@ -65,7 +71,9 @@ class DonePage(QWidget):
             ("left",): self.tr("on the left foot"),
         }.get(summary.feet, "")
         text = self.tr("{routine}: {n} steps {feet} in {time}.").format(
-            routine=player.routine.name(lang), n=summary.steps_done, feet=feet,
+            routine=player.routine.name(lang),
+            n=summary.steps_done,
+            feet=feet,
             time=format_duration(summary.active_seconds, lang),
         )
         if summary.steps_skipped:

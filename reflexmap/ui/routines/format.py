@@ -8,7 +8,7 @@ __all__ = ["clock_face", "format_duration"]
 
 
 def format_duration(seconds: float, lang: str = "en") -> str:
-    """"3 min 5 s" / "3 хв 5 с"; whole seconds, rounded up."""
+    """ "3 min 5 s" / "3 хв 5 с"; whole seconds, rounded up."""
     total = max(0, math.ceil(seconds - 1e-6))
     minutes, secs = divmod(total, 60)
     m, s = ("хв", "с") if lang == "uk" else ("min", "s")

@@ -31,8 +31,17 @@ __all__ = ["PlayPage"]
 class PlayPage(QWidget):
     """Shows the player's state; every button and key goes straight to the player."""
 
-    def __init__(self, art: Art, content: Content, player: RoutinePlayer, sounds: SoundCues, language: Language,
-                 sizes: TextSize, parent: QWidget | None = None, clock: Clock = monotonic) -> None:
+    def __init__(
+        self,
+        art: Art,
+        content: Content,
+        player: RoutinePlayer,
+        sounds: SoundCues,
+        language: Language,
+        sizes: TextSize,
+        parent: QWidget | None = None,
+        clock: Clock = monotonic,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("playPage")
         self._player = player
@@ -67,8 +76,15 @@ class PlayPage(QWidget):
         self._progress.setRange(0, 1000)
         self._progress.setTextVisible(False)
         self._time_left = parts.label(sizes, "timeLeft", colour=style.MUTED, keep_height=True)
-        for w in (self._step_label, self._foot, self._countdown, self._instruction, self._next,
-                  self._progress, self._time_left):
+        for w in (
+            self._step_label,
+            self._foot,
+            self._countdown,
+            self._instruction,
+            self._next,
+            self._progress,
+            self._time_left,
+        ):
             info.addWidget(w)
         info.addStretch(1)
         self._done = parts.button(sizes, "doneButton", primary=True)
@@ -164,9 +180,7 @@ class PlayPage(QWidget):
         self._steps.clear()
         for i, planned in enumerate(self._player.plan()):
             step = planned.step
-            length = (
-                format_duration(planned.seconds, lang) if planned.seconds is not None else self.tr("until done")
-            )
+            length = format_duration(planned.seconds, lang) if planned.seconds is not None else self.tr("until done")
             foot = self._foot_name(step.foot)
             where = f"{foot} · " if foot else ""
             item = QListWidgetItem(f"{i + 1}. {where}{length} — {step.instruction(lang)}")
@@ -221,7 +235,8 @@ class PlayPage(QWidget):
         self._progress.setValue(round(player.progress() * 1000))
         self._time_left.setText(
             self.tr("{time} left in the routine").format(
-                time=format_duration(player.total_remaining(), self._language.code))
+                time=format_duration(player.total_remaining(), self._language.code)
+            )
         )
 
     def _refresh_controls(self) -> None:

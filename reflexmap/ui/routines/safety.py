@@ -23,8 +23,14 @@ def _bullets(items: tuple[Text, ...], lang: str) -> str:
 class SafetyPage(QWidget):
     """Lists the routine's contraindications (and what it suits); Confirm starts, Back returns."""
 
-    def __init__(self, player: RoutinePlayer, content: Content, language: Language, sizes: TextSize,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        player: RoutinePlayer,
+        content: Content,
+        language: Language,
+        sizes: TextSize,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("safetyPage")
         self._player = player
@@ -64,11 +70,16 @@ class SafetyPage(QWidget):
             return
         self._title.setText(self.tr("Before you start: {name}").format(name=routine.name(lang)))
         self._good.setText(
-            "<b>" + escape(self.tr("Recommended for:")) + "</b> " + escape(", ".join(t(lang) for t in routine.indications))
+            "<b>"
+            + escape(self.tr("Recommended for:"))
+            + "</b> "
+            + escape(", ".join(t(lang) for t in routine.indications))
         )
         self._good.setVisible(bool(routine.indications))
         self._list.setText(
-            "<b>" + escape(self.tr("Please do not do this routine if you have:")) + "</b>"
+            "<b>"
+            + escape(self.tr("Please do not do this routine if you have:"))
+            + "</b>"
             + _bullets(routine.contraindications, lang)
         )
         self._note.setText(self._content.general.disclaimer(lang))
