@@ -112,10 +112,10 @@ def interaction() -> list[tuple[str, str, str, str]]:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from reflexmap.app import create_window
+    from reflexmap.app.build import create_window
 
     QApplication.instance() or QApplication(sys.argv[:1])
-    window = create_window(["--size", "1280x800"])
+    window = create_window(["--size", "1280x800"]).window
     window.show()
     QApplication.processEvents()
     fmap = window.map
@@ -163,11 +163,11 @@ def interaction() -> list[tuple[str, str, str, str]]:
 def cpu(seconds: float) -> list[tuple[str, str, str, str]]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from reflexmap.ui.kiosk_shell import Kiosk as KioskShell
 
     from benchmarks.player_timing import cpu_while_counting
-    from reflexmap.app import create_window
-    from reflexmap.config import Config, Kiosk
+    from reflexmap.app.build import build, create_window
+    from reflexmap.app.files import load_files
+    from reflexmap.options import Paths, WindowOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
@@ -179,17 +179,16 @@ def cpu(seconds: float) -> list[tuple[str, str, str, str]]:
         app.exec()
         return (time.process_time() - cpu0) / (time.monotonic() - wall0) * 100
 
-    window = create_window(["--size", "1280x800"])
+    window = create_window(["--size", "1280x800"]).window
     window.show()
     idle = measure()
     window.close()
     window.deleteLater()
 
-    window = create_window(["--size", "1280x800"])
-    shell = KioskShell(window, Config(kiosk=Kiosk(hide_cursor=False)), parent=window)
+    shell = build(load_files(Paths()), WindowOptions(kiosk=True)).kiosk
+    assert shell is not None
     shell.show()
     attract = measure()
-    app.removeEventFilter(shell)
     shell.retire()  # hides and deletes the window
 
     counting = cpu_while_counting(app, seconds)

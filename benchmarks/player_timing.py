@@ -112,13 +112,13 @@ def blocked_run(app: QApplication, phase: float) -> tuple[float, float, list[flo
 
 
 def cpu_while_counting(app: QApplication, seconds: float) -> float:
-    from reflexmap.app import create_window
+    from reflexmap.app.build import create_window
 
-    window = create_window(["--size", "1280x800"])
+    window = create_window(["--size", "1280x800"]).window
     window.show()
-    window.tabs.setCurrentWidget(window.routines)
+    window.show_routines()
     window.routines.choose("finger-self-massage")
-    player = window.routines._player
+    player = window.routines.player
     player.lead_in = 0
     player.start()
     player.confirm_safety()

@@ -1,8 +1,8 @@
 """Render the README screenshots (offscreen): python tools/screenshots.py [OUTDIR]
 
 Each picture is the real window built by ``create_window``; the routine
-pictures drive the player with a stand-in clock, so they show a moment in
-the middle of a step without waiting for it.
+pictures give every engine a stand-in clock, so they show a moment in the
+middle of a step without waiting for it.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
-from reflexmap.app import create_window
+from reflexmap.app.build import create_window  # noqa: E402 - after the platform is chosen
 
 
 class Clock:
@@ -32,21 +32,22 @@ def shoot(window, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 def routine_window(size: str, clock: Clock, lang: str = "en"):  # type: ignore[no-untyped-def]
-    window = create_window(["--size", size, "--lang", lang])
-    player = window.routines._player
-    player._clock = clock
-    window.tabs.setCurrentWidget(window.routines)
-    return window, player
+    window = create_window(["--size", size, "--lang", lang], clock=clock).window
+    window.show_routines()
+    return window, window.routines.player
 
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     QApplication.instance() or QApplication([])
-    shoot(create_window(["--size", "1280x800", "--lang", "en"]), out / "map-landscape.png")
-    shoot(create_window(["--size", "1280x800", "--lang", "uk"]), out / "map-landscape-uk.png")
-    shoot(create_window(["--size", "1280x800", "--lang", "en", "--zone", "heel"]), out / "map-heel-landscape.png")
-    shoot(create_window(["--size", "800x1280", "--lang", "uk", "--zone", "medial-edge"]), out / "map-portrait-uk.png")
+    for argv, name in (
+        (["--size", "1280x800", "--lang", "en"], "map-landscape.png"),
+        (["--size", "1280x800", "--lang", "uk"], "map-landscape-uk.png"),
+        (["--size", "1280x800", "--lang", "en", "--zone", "heel"], "map-heel-landscape.png"),
+        (["--size", "800x1280", "--lang", "uk", "--zone", "medial-edge"], "map-portrait-uk.png"),
+    ):
+        shoot(create_window(argv).window, out / name)
 
     clock = Clock()
     window, player = routine_window("1280x800", clock)
@@ -80,12 +81,13 @@ def main() -> None:
     # the kiosk, with the example configuration in docs/kiosk-example
     config = str(Path(__file__).resolve().parent.parent / "docs" / "kiosk-example" / "config.toml")
     for size, name in (("1280x800", "landscape"), ("800x1280", "portrait")):
-        window = create_window(["--config", config, "--size", size])
-        kiosk = window.kiosk
+        kiosk = create_window(["--config", config, "--size", size]).kiosk
+        assert kiosk is not None
+        window = kiosk.window
         window.resize(*(int(v) for v in size.split("x")))
         window.show()
         for _ in range(2):
-            kiosk._attract_timer.timeout.emit()
+            kiosk.attract.show_next()
         shoot(window, out / f"kiosk-attract-{name}.png")
         kiosk.wake()
         window.map.select_zone("metatarsus")
@@ -93,13 +95,12 @@ def main() -> None:
         if name == "landscape":
             kiosk.open_pin_pad()
             for key in "24":
-                kiosk._on_pin_key(key)
+                kiosk.pad.findChild(QPushButton, f"pinKey_{key}").click()
             shoot(window, out / "kiosk-pin-pad.png")
             for key in "68✓":
-                kiosk._on_pin_key(key)
+                kiosk.pad.findChild(QPushButton, f"pinKey_{key}").click()
             shoot(window, out / "kiosk-staff-panel.png")
-        QApplication.instance().removeEventFilter(kiosk)
-        QApplication.restoreOverrideCursor()
+        kiosk.retire()
 
 
 if __name__ == "__main__":

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from platformdirs import user_state_path
+from typing import TYPE_CHECKING
 
 from reflexmap.app.files import Loaded, cache_dir, load_files
 from reflexmap.app.startup import application
 from reflexmap.clock import Clock, monotonic
 from reflexmap.i18n import Language, resolve_language, system_language
-from reflexmap.kiosk import RunRecord, StaffReport
 from reflexmap.options import WindowOptions, parse_window_args
 from reflexmap.session import Session
 from reflexmap.ui.fonts import TextSize
-from reflexmap.ui.kiosk import KioskShell
 from reflexmap.ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # the kiosk's modules load only for a kiosk: a desktop start never needs them
+    from reflexmap.kiosk import RunRecord, StaffReport
+    from reflexmap.ui.kiosk import KioskShell
 
 __all__ = ["Built", "KioskRun", "build", "create_window"]
 
@@ -30,6 +31,10 @@ class KioskRun:
     @classmethod
     def start(cls, clock: Clock = monotonic) -> KioskRun:
         """This process's run: the record in the user's state folder says it started."""
+        from platformdirs import user_state_path
+
+        from reflexmap.kiosk import RunRecord, StaffReport
+
         record = RunRecord(user_state_path("reflexmap", appauthor=False) / "last-run.json")
         return cls(StaffReport(clock), record)
 
@@ -76,6 +81,8 @@ def build(
         window.map.select_zone(options.zone)
     built = Built(window, session, language, sizes)
     if kiosk:
+        from reflexmap.ui.kiosk import KioskShell
+
         kiosk_run = kiosk_run or KioskRun.start(clock)
         built.kiosk = KioskShell(
             window,
