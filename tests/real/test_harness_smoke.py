@@ -76,7 +76,7 @@ def test_the_screen_has_the_size_asked_for(x_session: XSession) -> None:
 @pytest.mark.parametrize("x_session", [{"size": "800x1280", "window_manager": False}], indirect=True)
 def test_a_portrait_window_without_a_window_manager(x_session: XSession, tmp_path: Path) -> None:
     assert x_session.window_manager is None
-    proc, window = x_session.launch_app("--size", "800x1280")
+    _, window = x_session.launch_app("--size", "800x1280")
     geometry = x_session.xdotool("getwindowgeometry", str(window))
     assert "800x1280" in geometry, geometry
     _art_on_screen(x_session.screenshot, tmp_path / "portrait.png")

@@ -179,7 +179,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 import pytest
 
@@ -323,7 +323,7 @@ def need_pyatspi() -> None:
 # --- processes ---------------------------------------------------------------------------
 
 
-def wait_until(condition: Callable[[], T], timeout: float, what: str, interval: float = 0.05,
+def wait_until(condition: Callable[[], T | None], timeout: float, what: str, interval: float = 0.05,
                log: Callable[[], str] | None = None) -> T:
     """Call ``condition`` until it returns something true, and return that; fail naming ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
@@ -737,7 +737,7 @@ def start_openbox(processes: Processes, env: Mapping[str, str], timeout: float =
         if processes.exited(proc):
             pytest.fail(f"openbox exited\n{processes.log(proc)}", pytrace=False)
         result = _run([wmctrl, "-m"], env, check=False)
-        match = re.search(r"^Name: (.+)$", result.stdout, re.M) if result.returncode == 0 else None
+        match = re.search(r"^Name: (.+)$", result.stdout, re.MULTILINE) if result.returncode == 0 else None
         return match.group(1).strip() if match else None
 
     return wait_until(managing, timeout, "openbox to manage the screen", log=lambda: processes.log(proc))
@@ -891,7 +891,7 @@ class CageSession:
         cage = need_program("cage", "cage")
         argv = [*self.as_user.prefix, cage, "-d", "--", sys.executable, "-m", "reflexmap", *args]
         self.cage = proc = self.processes.start("cage", argv, env=self.app_env(env), cwd=REPO)
-        log = lambda: self.processes.log(proc)  # noqa: E731 - used by every wait below
+        log = lambda: self.processes.log(proc)
 
         def cage_window() -> int | None:
             if self.processes.exited(proc):
@@ -995,7 +995,7 @@ def _only_child_window(env: Mapping[str, str]) -> int | None:
     """The id of the first child of the root window (on an Xvfb without a window manager: cage's window)."""
     xwininfo = need_program("xwininfo", "x11-utils")
     out = _run([xwininfo, "-root", "-children"], env, check=False).stdout  # "1 child:" or "N children:"
-    match = re.search(r"^\s+(0x[0-9a-f]+)\s", out, re.M)
+    match = re.search(r"^\s+(0x[0-9a-f]+)\s", out, re.MULTILINE)
     return int(match.group(1), 16) if match else None
 
 
@@ -1131,7 +1131,7 @@ class Recording:
         index = _first_loud(self.data, threshold)
         return None if index is None else self._tap.arrival_of(self.start + index)
 
-    def __enter__(self) -> Recording:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
