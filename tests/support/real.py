@@ -118,8 +118,9 @@ PulseAudio
     paplay was started: the null sink renders ahead of its nominal clock, so
     index time is not play time. ``norewinds=1`` keeps already-delivered
     monitor data from being rewritten when a stream starts. Measured here:
-    paplay's chime starts 10 to 20 ms after paplay is started, spd-say's speech
-    25 to 35 ms after spd-say is started.
+    paplay's chime reaches the recorder 10 ms after paplay is started,
+    spd-say's speech 23 to 38 ms after spd-say is started (both include
+    starting the client program).
 
 AT-SPI (accessibility)
   - Order: a session bus (``dbus-daemon --session --nofork --print-address``),
@@ -749,6 +750,7 @@ def x_session(request: pytest.FixtureRequest, real_dirs: RealDirs) -> Iterator[X
     size, with_wm = _display_options(request, window_manager=True)
     need_program("Xvfb", "xvfb")
     need_program("xdotool", "xdotool")
+    need_program("import", "imagemagick", "import (ImageMagick)")
     if with_wm:
         need_program("openbox", "openbox")
         need_program("wmctrl", "wmctrl")
