@@ -1,0 +1,5 @@
+"""Tests under real conditions: the fixtures of ``tests.support.real`` (each skips with one line without its packages)."""
+
+from tests.support.real import a11y_bus, cage_session, real_dirs, sound_server, speech, x_session
+
+__all__ = ["a11y_bus", "cage_session", "real_dirs", "sound_server", "speech", "x_session"]
