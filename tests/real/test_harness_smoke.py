@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from tests.support.real import (
     ASSETS,
     REPO,
@@ -189,8 +190,9 @@ def test_qt_speechd_engine_speaks(speech: Speech, tmp_path: Path) -> None:
     """)
     env = merge_env(speech.env, {"QT_QPA_PLATFORM": "offscreen"})
     with speech.sound.recording() as rec:
-        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO,
-                                timeout=60, check=False)
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=REPO, timeout=60, check=False
+        )
     assert result.returncode == 0, result.stderr
     assert "engine speechd state Ready" in result.stdout, result.stdout + result.stderr
     assert "Speaking" in result.stdout, result.stdout + result.stderr

@@ -1,4 +1,4 @@
-"""Fixtures that run reflexmap under real conditions: X server and window manager, kiosk compositor, sound, AT-SPI, speech.
+"""Fixtures that run reflexmap under real conditions: X and a window manager, cage, sound, AT-SPI, speech.
 
 Every fixture here needs Debian packages (``.ci/debian-packages.txt``, which
 ``.ci/run`` installs). Without one, the fixture skips the test with one line
@@ -290,12 +290,34 @@ SPEECHD_CONFIG = Path("/etc/speech-dispatcher")
 
 #: Variables of the developer's own session that must not leak into a test's processes.
 SESSION_VARIABLES = (
-    "DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS",
-    "AT_SPI_BUS_ADDRESS", "PULSE_SERVER", "PULSE_RUNTIME_PATH", "PULSE_STATE_PATH", "PULSE_COOKIE",
-    "PULSE_SINK", "PULSE_SOURCE", "SPEECHD_ADDRESS", "QT_QPA_PLATFORM", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON",
-    "QT_ACCESSIBILITY", "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "XDG_SESSION_TYPE",
-    "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "DESKTOP_SESSION", "SESSION_MANAGER", "WLR_BACKENDS",
-    "WLR_RENDERER", "PYTHONPATH", "PYTHONHOME",
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    "WAYLAND_SOCKET",
+    "XAUTHORITY",
+    "DBUS_SESSION_BUS_ADDRESS",
+    "AT_SPI_BUS_ADDRESS",
+    "PULSE_SERVER",
+    "PULSE_RUNTIME_PATH",
+    "PULSE_STATE_PATH",
+    "PULSE_COOKIE",
+    "PULSE_SINK",
+    "PULSE_SOURCE",
+    "SPEECHD_ADDRESS",
+    "QT_QPA_PLATFORM",
+    "QT_LINUX_ACCESSIBILITY_ALWAYS_ON",
+    "QT_ACCESSIBILITY",
+    "NOTIFY_SOCKET",
+    "WATCHDOG_USEC",
+    "WATCHDOG_PID",
+    "XDG_SESSION_TYPE",
+    "XDG_CURRENT_DESKTOP",
+    "XDG_SESSION_DESKTOP",
+    "DESKTOP_SESSION",
+    "SESSION_MANAGER",
+    "WLR_BACKENDS",
+    "WLR_RENDERER",
+    "PYTHONPATH",
+    "PYTHONHOME",
 )
 
 
@@ -342,8 +364,13 @@ def need_libraries(libraries: Sequence[tuple[str, str]], purpose: str) -> None:
 def need_pyatspi() -> None:
     """Skip unless Debian's ``/usr/bin/python3`` can import pyatspi."""
     need_program(str(DEBIAN_PYTHON), "python3", "/usr/bin/python3")
-    result = subprocess.run([str(DEBIAN_PYTHON), "-c", "import pyatspi; pyatspi.Registry"], env=_debian_python_env(),
-                            capture_output=True, timeout=60, check=False)
+    result = subprocess.run(
+        [str(DEBIAN_PYTHON), "-c", "import pyatspi; pyatspi.Registry"],
+        env=_debian_python_env(),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     if result.returncode != 0:
         pytest.skip("needs pyatspi for /usr/bin/python3 (Debian package python3-pyatspi)")
 
@@ -351,8 +378,13 @@ def need_pyatspi() -> None:
 # --- processes ---------------------------------------------------------------------------
 
 
-def wait_until(condition: Callable[[], T | None], timeout: float, what: str, interval: float = 0.05,
-               log: Callable[[], str] | None = None) -> T:
+def wait_until(
+    condition: Callable[[], T | None],
+    timeout: float,
+    what: str,
+    interval: float = 0.05,
+    log: Callable[[], str] | None = None,
+) -> T:
     """Call ``condition`` until it returns something true, and return that; fail naming ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -376,7 +408,7 @@ def _group_members(pgid: int) -> list[int]:
                 data = f.read()
         except OSError:
             continue
-        fields = data[data.rfind(b")") + 2:].split()
+        fields = data[data.rfind(b")") + 2 :].split()
         if len(fields) > 2 and int(fields[2]) == pgid:
             members.append(int(entry.name))
     return members
@@ -394,8 +426,16 @@ class Processes:
         self._started: list[tuple[str, subprocess.Popen[bytes]]] = []
         self._log_of: dict[int, Path] = {}
 
-    def start(self, name: str, argv: Sequence[str], env: Mapping[str, str], *, cwd: Path | None = None,
-              pipe_stdout: bool = False, pass_fds: Sequence[int] = ()) -> subprocess.Popen[bytes]:
+    def start(
+        self,
+        name: str,
+        argv: Sequence[str],
+        env: Mapping[str, str],
+        *,
+        cwd: Path | None = None,
+        pipe_stdout: bool = False,
+        pass_fds: Sequence[int] = (),
+    ) -> subprocess.Popen[bytes]:
         """Start ``argv`` in a new session; stdout (unless piped) and stderr go to ``logs/NAME.log``."""
         self.logs.mkdir(parents=True, exist_ok=True)
         log = self.logs / f"{name}.log"
@@ -405,9 +445,14 @@ class Processes:
             log = self.logs / f"{name}-{n}.log"
         with open(log, "wb") as out:
             proc = subprocess.Popen(
-                list(argv), env=dict(env), cwd=cwd, stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE if pipe_stdout else out, stderr=out,
-                start_new_session=True, pass_fds=tuple(pass_fds),
+                list(argv),
+                env=dict(env),
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE if pipe_stdout else out,
+                stderr=out,
+                start_new_session=True,
+                pass_fds=tuple(pass_fds),
             )
         self._started.append((name, proc))
         self._log_of[proc.pid] = log
@@ -463,17 +508,27 @@ class Processes:
             self.stop(proc)
 
 
-def _run(argv: Sequence[str], env: Mapping[str, str], timeout: float = 30.0,
-         check: bool = True) -> subprocess.CompletedProcess[str]:
+def _run(
+    argv: Sequence[str], env: Mapping[str, str], timeout: float = 30.0, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     """Run a short command; with ``check``, fail (not raise) with its output if it exits non-zero or hangs."""
     try:
-        result = subprocess.run(list(argv), env=dict(env), capture_output=True, text=True, timeout=timeout,
-                                check=False, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            list(argv),
+            env=dict(env),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{' '.join(argv)} did not finish within {timeout:g} s", pytrace=False)
     if check and result.returncode != 0:
-        pytest.fail(f"{' '.join(argv)} exited {result.returncode}: {result.stderr.strip() or result.stdout.strip()}",
-                    pytrace=False)
+        pytest.fail(
+            f"{' '.join(argv)} exited {result.returncode}: {result.stderr.strip() or result.stdout.strip()}",
+            pytrace=False,
+        )
     return result
 
 
@@ -653,14 +708,29 @@ def interior_point(mask: Any, margin: int = 6) -> tuple[int, int] | None:
 # --- X11: Xvfb, openbox ------------------------------------------------------------------
 
 
-def start_xvfb(processes: Processes, env: Mapping[str, str], size: tuple[int, int], name: str = "Xvfb",
-               timeout: float = 20.0) -> str:
+def start_xvfb(
+    processes: Processes, env: Mapping[str, str], size: tuple[int, int], name: str = "Xvfb", timeout: float = 20.0
+) -> str:
     """Start Xvfb on a free display (``-displayfd``) and return ``:N`` once it accepts connections."""
     xvfb = need_program("Xvfb", "xvfb")
     read_end, write_end = os.pipe()
     try:
-        proc = processes.start(name, [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{size[0]}x{size[1]}x24",
-                                      "-nolisten", "tcp", "-noreset"], env=env, pass_fds=(write_end,))
+        proc = processes.start(
+            name,
+            [
+                xvfb,
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                f"{size[0]}x{size[1]}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            env=env,
+            pass_fds=(write_end,),
+        )
     finally:
         os.close(write_end)
     try:
@@ -671,8 +741,7 @@ def start_xvfb(processes: Processes, env: Mapping[str, str], size: tuple[int, in
             ready, _, _ = select.select([read_end], [], [], max(0.0, left))
             chunk = os.read(read_end, 16) if ready else b""
             if not chunk:
-                pytest.fail(f"Xvfb did not report a display within {timeout:g} s\n{processes.log(proc)}",
-                            pytrace=False)
+                pytest.fail(f"Xvfb did not report a display within {timeout:g} s\n{processes.log(proc)}", pytrace=False)
             number += chunk
     finally:
         os.close(read_end)
@@ -719,8 +788,9 @@ class XSession:
         wmctrl = need_program("wmctrl", "wmctrl")
         return _run([wmctrl, *args], self.env, timeout=timeout, check=check).stdout
 
-    def launch_app(self, *args: str, env: Mapping[str, str] | None = None,
-                   timeout: float = 60.0) -> tuple[subprocess.Popen[bytes], int]:
+    def launch_app(
+        self, *args: str, env: Mapping[str, str] | None = None, timeout: float = 60.0
+    ) -> tuple[subprocess.Popen[bytes], int]:
         """Start ``python -m reflexmap ARGS`` here and return it with its window id, once the window is mapped.
 
         ``env`` is merged over the session's (e.g. ``a11y_bus.env``,
@@ -730,21 +800,23 @@ class XSession:
         """
         need_libraries(XCB_LIBRARIES, "Qt's xcb platform plugin")
         need_program("xdotool", "xdotool")
-        proc = self.processes.start("reflexmap", [sys.executable, "-m", "reflexmap", *args],
-                                    env=merge_env(self.env, env or {}), cwd=REPO)
+        proc = self.processes.start(
+            "reflexmap", [sys.executable, "-m", "reflexmap", *args], env=merge_env(self.env, env or {}), cwd=REPO
+        )
         self.apps.append(proc)
 
         def window() -> int | None:
             if self.processes.exited(proc):
-                pytest.fail(f"reflexmap exited before its window was mapped\n{self.processes.log(proc)}",
-                            pytrace=False)
-            out = self.xdotool("search", "--all", "--onlyvisible", "--pid", str(proc.pid), "--class", "reflexmap",
-                               check=False)
+                pytest.fail(f"reflexmap exited before its window was mapped\n{self.processes.log(proc)}", pytrace=False)
+            out = self.xdotool(
+                "search", "--all", "--onlyvisible", "--pid", str(proc.pid), "--class", "reflexmap", check=False
+            )
             ids = [int(line) for line in out.split()]
             return ids[0] if ids else None
 
-        return proc, wait_until(window, timeout, "the reflexmap window to be mapped", interval=0.1,
-                                log=lambda: self.processes.log(proc))
+        return proc, wait_until(
+            window, timeout, "the reflexmap window to be mapped", interval=0.1, log=lambda: self.processes.log(proc)
+        )
 
     def app_log(self, proc: subprocess.Popen[bytes]) -> str:
         """Everything ``proc`` (from ``launch_app``) wrote so far."""
@@ -800,8 +872,13 @@ KIOSK_UID = 1000  # the uid cage and the app have inside the user namespace
 def _unshare_works(unshare: str) -> str | None:
     """None if ``unshare --user`` can map a non-root uid here, else why not (one line)."""
     try:
-        result = subprocess.run([unshare, "--user", f"--map-user={KIOSK_UID}", f"--map-group={KIOSK_UID}", "--",
-                                 "true"], capture_output=True, text=True, timeout=30, check=False)
+        result = subprocess.run(
+            [unshare, "--user", f"--map-user={KIOSK_UID}", f"--map-group={KIOSK_UID}", "--", "true"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as e:
         return str(e)
     if result.returncode != 0:
@@ -897,17 +974,22 @@ class CageSession:
 
     def app_env(self, env: Mapping[str, str] | None = None) -> dict[str, str]:
         """What cage and the app start with: the host display for wlroots' x11 backend, Wayland for Qt."""
-        return merge_env(self.dirs.env(), env or {}, {
-            "DISPLAY": self.host,
-            "XDG_RUNTIME_DIR": str(self.runtime),
-            "WLR_BACKENDS": "x11",
-            "WLR_RENDERER": "pixman",
-            "QT_QPA_PLATFORM": "wayland",
-            "NOTIFY_SOCKET": str(self.notify_path),
-        })
+        return merge_env(
+            self.dirs.env(),
+            env or {},
+            {
+                "DISPLAY": self.host,
+                "XDG_RUNTIME_DIR": str(self.runtime),
+                "WLR_BACKENDS": "x11",
+                "WLR_RENDERER": "pixman",
+                "QT_QPA_PLATFORM": "wayland",
+                "NOTIFY_SOCKET": str(self.notify_path),
+            },
+        )
 
-    def launch_app(self, *args: str, env: Mapping[str, str] | None = None, timeout: float = 60.0,
-                   wait_frame: bool = True) -> subprocess.Popen[bytes]:
+    def launch_app(
+        self, *args: str, env: Mapping[str, str] | None = None, timeout: float = 60.0, wait_frame: bool = True
+    ) -> subprocess.Popen[bytes]:
         """Start ``cage -d -- python -m reflexmap ARGS`` and return cage's process once the app is up.
 
         Up means: cage's X11 window exists (it is then resized to fill the
@@ -920,7 +1002,9 @@ class CageSession:
         cage = need_program("cage", "cage")
         argv = [*self.as_user.prefix, cage, "-d", "--", sys.executable, "-m", "reflexmap", *args]
         self.cage = proc = self.processes.start("cage", argv, env=self.app_env(env), cwd=REPO)
-        log = lambda: self.processes.log(proc)
+
+        def log() -> str:
+            return self.processes.log(proc)
 
         def cage_window() -> int | None:
             if self.processes.exited(proc):
@@ -950,8 +1034,9 @@ class CageSession:
             h, w = load_rgb(shot).shape[:2]
             return shot if (w, h) == self.size and not is_blank(shot) else None
 
-        return wait_until(frame, timeout, "a full-screen frame from cage", interval=0.2,
-                          log=lambda: self.processes.log(proc))
+        return wait_until(
+            frame, timeout, "a full-screen frame from cage", interval=0.2, log=lambda: self.processes.log(proc)
+        )
 
     def _read_notifications(self, wait: float) -> None:
         ready, _, _ = select.select([self._notify], [], [], max(0.0, wait))
@@ -969,8 +1054,10 @@ class CageSession:
             left = deadline - time.monotonic()
             if left <= 0:
                 log = self.processes.log(self.cage) if self.cage else ""
-                pytest.fail(f"no {message} on NOTIFY_SOCKET within {timeout:g} s (got {self.notifications})\n{log}",
-                            pytrace=False)
+                pytest.fail(
+                    f"no {message} on NOTIFY_SOCKET within {timeout:g} s (got {self.notifications})\n{log}",
+                    pytrace=False,
+                )
             self._read_notifications(min(left, 0.5))
 
     def screenshot(self, path: Path) -> Path:
@@ -1030,7 +1117,7 @@ def _only_child_window(env: Mapping[str, str]) -> int | None:
 
 @pytest.fixture
 def cage_session(request: pytest.FixtureRequest, real_dirs: RealDirs) -> Iterator[CageSession]:
-    """cage nested in an Xvfb of its own (1280x800 unless parametrised), run as non-root; start the app with launch_app."""
+    """cage nested in an Xvfb of its own (1280x800 unless parametrised), run as non-root; the app via launch_app."""
     size, _ = _display_options(request, window_manager=False)
     need_program("cage", "cage")
     need_program("Xwayland", "xwayland", "Xwayland, without which cage exits")
@@ -1052,9 +1139,17 @@ def cage_session(request: pytest.FixtureRequest, real_dirs: RealDirs) -> Iterato
             _chown_tree(runtime, as_user.uid)
             _chown_tree(real_dirs.home, as_user.uid)
         display = start_xvfb(processes, real_dirs.env(), size, name="Xvfb-cage")
-        yield CageSession(host=display, size=size, host_env=real_dirs.env({"DISPLAY": display}), runtime=runtime,
-                          processes=processes, dirs=real_dirs, as_user=as_user, notify_path=notify_path,
-                          _notify=notify)
+        yield CageSession(
+            host=display,
+            size=size,
+            host_env=real_dirs.env({"DISPLAY": display}),
+            runtime=runtime,
+            processes=processes,
+            dirs=real_dirs,
+            as_user=as_user,
+            notify_path=notify_path,
+            _notify=notify,
+        )
     finally:
         processes.close()
         notify.close()
@@ -1116,7 +1211,7 @@ class _Tap:
     def slice(self, start: int, end: int | None = None) -> bytes:
         """Samples ``start`` to ``end`` (s16le bytes)."""
         with self._lock:
-            return bytes(self._data[2 * start: None if end is None else 2 * end])
+            return bytes(self._data[2 * start : None if end is None else 2 * end])
 
     def arrival_of(self, index: int) -> float:
         """When sample ``index`` reached the recorder, on ``time.monotonic()`` (never before it was played)."""
@@ -1220,8 +1315,9 @@ class SoundServer:
 
     def play(self, path: Path, timeout: float = 60.0) -> None:
         """Play a sound file to the sink with ``paplay`` and wait until it is done."""
-        _run([need_program("paplay", "pulseaudio-utils"), f"--device={self.sink}", str(path)], self.env,
-             timeout=timeout)
+        _run(
+            [need_program("paplay", "pulseaudio-utils"), f"--device={self.sink}", str(path)], self.env, timeout=timeout
+        )
 
     def pactl(self, *args: str) -> str:
         """Run ``pactl ARGS`` against this server."""
@@ -1241,12 +1337,25 @@ def sound_server(real_dirs: RealDirs) -> Iterator[SoundServer]:
     server_env = real_dirs.env({"PULSE_RUNTIME_PATH": str(runtime), "PULSE_STATE_PATH": str(runtime / "state")})
     env = real_dirs.env({"PULSE_SERVER": f"unix:{sock}"})
     try:
-        proc = processes.start("pulseaudio", [
-            pulseaudio, "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "--realtime=no",
-            "--high-priority=no", "--log-target=stderr", "--log-level=notice",
-            "-L", "module-null-sink sink_name=t rate=48000 norewinds=1 sink_properties=device.description=reflexmap-test",
-            "-L", f"module-native-protocol-unix auth-anonymous=1 socket={sock}",
-        ], env=server_env)
+        proc = processes.start(
+            "pulseaudio",
+            [
+                pulseaudio,
+                "-n",
+                "--daemonize=no",
+                "--exit-idle-time=-1",
+                "--use-pid-file=no",
+                "--realtime=no",
+                "--high-priority=no",
+                "--log-target=stderr",
+                "--log-level=notice",
+                "-L",
+                "module-null-sink sink_name=t rate=48000 norewinds=1 sink_properties=device.description=reflexmap-test",
+                "-L",
+                f"module-native-protocol-unix auth-anonymous=1 socket={sock}",
+            ],
+            env=server_env,
+        )
 
         def up() -> bool:
             if processes.exited(proc):
@@ -1254,8 +1363,20 @@ def sound_server(real_dirs: RealDirs) -> Iterator[SoundServer]:
             return _run([pactl, "list", "short", "sinks"], env, check=False).stdout.split("\t")[1:2] == ["t"]
 
         wait_until(up, 30, "pulseaudio and its null sink", interval=0.1, log=lambda: processes.log(proc))
-        rec = processes.start("parec", [parec, "--device=t.monitor", "--format=s16le", "--rate=48000",
-                                        "--channels=1", "--raw", "--latency-msec=10"], env=env, pipe_stdout=True)
+        rec = processes.start(
+            "parec",
+            [
+                parec,
+                "--device=t.monitor",
+                "--format=s16le",
+                "--rate=48000",
+                "--channels=1",
+                "--raw",
+                "--latency-msec=10",
+            ],
+            env=env,
+            pipe_stdout=True,
+        )
         tap = _Tap(rec, 48000)
         if not tap.wait_samples(480, timeout=15):
             pytest.fail(f"parec delivered nothing from t.monitor\n{processes.log(rec)}", pytrace=False)
@@ -1405,9 +1526,12 @@ def a11y_bus(request: pytest.FixtureRequest, real_dirs: RealDirs) -> Iterator[A1
     processes = Processes(real_dirs.logs)
     runtime = real_dirs.subdir("dbus")
     try:
-        bus = processes.start("dbus-session", [dbus_daemon, "--session", "--nofork", "--print-address=1",
-                                               f"--address=unix:path={runtime / 'bus'}"],
-                              env=real_dirs.env(), pipe_stdout=True)
+        bus = processes.start(
+            "dbus-session",
+            [dbus_daemon, "--session", "--nofork", "--print-address=1", f"--address=unix:path={runtime / 'bus'}"],
+            env=real_dirs.env(),
+            pipe_stdout=True,
+        )
         assert bus.stdout is not None
         ready, _, _ = select.select([bus.stdout], [], [], 20)
         address = bus.stdout.readline().decode().strip() if ready else ""
@@ -1415,8 +1539,9 @@ def a11y_bus(request: pytest.FixtureRequest, real_dirs: RealDirs) -> Iterator[A1
             pytest.fail(f"dbus-daemon printed no address\n{processes.log(bus)}", pytrace=False)
         env = real_dirs.env({"DBUS_SESSION_BUS_ADDRESS": address})
         launcher_env = merge_env(env, {"DISPLAY": display} if display else {})
-        launcher = processes.start("at-spi-bus-launcher", [str(AT_SPI_BUS_LAUNCHER), "--launch-immediately",
-                                                           "--a11y=1"], env=launcher_env)
+        launcher = processes.start(
+            "at-spi-bus-launcher", [str(AT_SPI_BUS_LAUNCHER), "--launch-immediately", "--a11y=1"], env=launcher_env
+        )
 
         def a11y_address() -> str | None:
             if processes.exited(launcher):
@@ -1425,20 +1550,32 @@ def a11y_bus(request: pytest.FixtureRequest, real_dirs: RealDirs) -> Iterator[A1
             match = re.search(r'string "([^"]+)"', reply.stdout) if reply.returncode == 0 else None
             return match.group(1) if match else None
 
-        a11y = wait_until(a11y_address, 30, "the AT-SPI bus (org.a11y.Bus.GetAddress)", interval=0.1,
-                          log=lambda: processes.log(launcher))
+        a11y = wait_until(
+            a11y_address,
+            30,
+            "the AT-SPI bus (org.a11y.Bus.GetAddress)",
+            interval=0.1,
+            log=lambda: processes.log(launcher),
+        )
         env["AT_SPI_BUS_ADDRESS"] = a11y
         registry = processes.start("at-spi2-registryd", [str(AT_SPI_REGISTRYD)], env=launcher_env)
 
         def registered() -> bool:
             if processes.exited(registry):
                 pytest.fail(f"at-spi2-registryd exited\n{processes.log(registry)}", pytrace=False)
-            reply = _dbus_send(env, f"--bus={a11y}", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
-                               "org.freedesktop.DBus.NameHasOwner", "string:org.a11y.atspi.Registry")
+            reply = _dbus_send(
+                env,
+                f"--bus={a11y}",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                "string:org.a11y.atspi.Registry",
+            )
             return reply.returncode == 0 and "boolean true" in reply.stdout
 
-        wait_until(registered, 30, "at-spi2-registryd on the AT-SPI bus", interval=0.1,
-                   log=lambda: processes.log(registry))
+        wait_until(
+            registered, 30, "at-spi2-registryd on the AT-SPI bus", interval=0.1, log=lambda: processes.log(registry)
+        )
         env.update(QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
         yield A11yBus(env=env, session_address=address, a11y_address=a11y, processes=processes)
     finally:
@@ -1462,8 +1599,9 @@ class Speech:
         """For SPEECHD_ADDRESS (libspeechd clients: spd-say, Qt's speechd engine)."""
         return f"unix_socket:{self.socket}"
 
-    def say(self, text: str, language: str | None = None, voice: str | None = None, wait: bool = True,
-            timeout: float = 60.0) -> None:
+    def say(
+        self, text: str, language: str | None = None, voice: str | None = None, wait: bool = True, timeout: float = 60.0
+    ) -> None:
         """Speak ``text`` with ``spd-say`` (espeak-ng), by default waiting until it has been spoken."""
         argv = [need_program("spd-say", "speech-dispatcher"), "-o", "espeak-ng"]
         if language:
@@ -1511,8 +1649,9 @@ def speech(sound_server: SoundServer, real_dirs: RealDirs) -> Iterator[Speech]:
     """speech-dispatcher (espeak-ng only) playing into sound_server; env has SPEECHD_ADDRESS and PULSE_SERVER."""
     dispatcher = need_program("speech-dispatcher", "speech-dispatcher")
     need_program("spd-say", "speech-dispatcher")
-    need_program(str(SPEECHD_MODULES / "sd_espeak-ng"), "speech-dispatcher-espeak-ng",
-                 "speech-dispatcher's espeak-ng module")
+    need_program(
+        str(SPEECHD_MODULES / "sd_espeak-ng"), "speech-dispatcher-espeak-ng", "speech-dispatcher's espeak-ng module"
+    )
     need_program("espeak-ng", "espeak-ng")
     processes = Processes(real_dirs.logs)
     runtime = real_dirs.subdir("speech")
@@ -1521,14 +1660,33 @@ def speech(sound_server: SoundServer, real_dirs: RealDirs) -> Iterator[Speech]:
     logs = real_dirs.logs / "speech-dispatcher"
     logs.mkdir(parents=True, exist_ok=True)
     with open(config / "speechd.conf", "a", encoding="utf-8") as f:
-        f.write(f'\n# reflexmap tests\nAudioOutputMethod "pulse"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\n'
-                f'DefaultModule espeak-ng\nLogDir "{logs}"\n')
+        f.write(
+            f'\n# reflexmap tests\nAudioOutputMethod "pulse"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\n'
+            f'DefaultModule espeak-ng\nLogDir "{logs}"\n'
+        )
     sock = runtime / "speechd.sock"
     env = merge_env(sound_server.env, {"SPEECHD_ADDRESS": f"unix_socket:{sock}"})
     try:
-        proc = processes.start("speech-dispatcher", [dispatcher, "-s", "-t", "0", "-l", "3", "-C", str(config),
-                                                     "-S", str(sock), "-P", str(runtime / "pid"), "-L", str(logs)],
-                               env=env)
+        proc = processes.start(
+            "speech-dispatcher",
+            [
+                dispatcher,
+                "-s",
+                "-t",
+                "0",
+                "-l",
+                "3",
+                "-C",
+                str(config),
+                "-S",
+                str(sock),
+                "-P",
+                str(runtime / "pid"),
+                "-L",
+                str(logs),
+            ],
+            env=env,
+        )
         result = Speech(env=env, socket=sock, processes=processes, sound=sound_server)
 
         def up() -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication
@@ -174,11 +176,11 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
         return wrapper
 
     class CountingRenderer(QSvgRenderer):
-        def __init__(self, *args: object) -> None:
+        def __init__(self, *args: Any) -> None:
             calls["renderers"] += 1
             super().__init__(*args)
 
-        def load(self, *args: object) -> bool:  # type: ignore[override]
+        def load(self, *args: Any) -> bool:
             calls["renderer loads"] += 1
             return super().load(*args)
 
