@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -21,8 +21,44 @@ class _Console(logging.StreamHandler):
     """reflexmap's stderr handler (a class of its own, so setup can tell it is there)."""
 
 
-class _LogFile(logging.handlers.RotatingFileHandler):
-    """reflexmap's rotating log file, opened on the first record (a start that logs nothing never opens it)."""
+class _LogFile(logging.Handler):
+    """reflexmap's rotating log file, made on the first record.
+
+    A start that logs nothing never opens the file, nor imports
+    ``logging.handlers`` (with socket, pickle and queue: measured in the
+    README's start-up account, more than this indirection is worth keeping).
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(logging.INFO)
+        self.path = path
+        self._file: logging.Handler | None = None
+        self._failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None and not self._failed:
+            from logging.handlers import RotatingFileHandler
+
+            try:
+                self._file = RotatingFileHandler(
+                    self.path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+                )
+            except OSError as e:
+                self._failed = True
+                print(f"reflexmap: cannot write the log file {self.path}: {e}", file=sys.stderr)
+                return
+            self._file.setFormatter(self.formatter)
+        if self._file is not None:
+            self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup_logging() -> Path | None:
@@ -42,8 +78,7 @@ def setup_logging() -> Path | None:
         logger.warning("cannot write a log file in %s: %s", folder, e)
         return None
     path = folder / "reflexmap.log"
-    handler = _LogFile(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True)
-    handler.setLevel(logging.INFO)
+    handler = _LogFile(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return path
