@@ -37,8 +37,12 @@ def measure(runs: int = 3) -> list[tuple[str, float, float]]:
             walls, peaks = [], []
             for _ in range(runs):
                 start = time.perf_counter()
-                proc = subprocess.Popen([sys.executable, "-m", "reflexmap", "check", option, str(target)], env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                proc = subprocess.Popen(
+                    [sys.executable, "-m", "reflexmap", "check", option, str(target)],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
                 _, _, usage = os.wait4(proc.pid, 0)
                 walls.append(time.perf_counter() - start)
                 peaks.append(usage.ru_maxrss / 1024)
@@ -51,8 +55,10 @@ def main() -> None:
     print(f"reflexmap hostile inputs, {time.strftime('%Y-%m-%d')}: `reflexmap check`, median of 3 runs")
     for name, wall, peak in rows:
         ok = wall <= TIME_TARGET and peak <= MEMORY_TARGET_MB
-        print(f"{name:24} {wall:6.2f} s {peak:7.0f} MB  {'meets' if ok else 'MISSES'} <= {TIME_TARGET:g} s, "
-              f"<= {MEMORY_TARGET_MB} MB")
+        print(
+            f"{name:24} {wall:6.2f} s {peak:7.0f} MB  {'meets' if ok else 'MISSES'} <= {TIME_TARGET:g} s, "
+            f"<= {MEMORY_TARGET_MB} MB"
+        )
 
 
 if __name__ == "__main__":

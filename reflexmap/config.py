@@ -64,15 +64,26 @@ class KioskSettings:
     pin_hash: str | None = None
 
     def __post_init__(self) -> None:
-        for name, low, high in (("idle_seconds", 10, 86400), ("still_there_seconds", 3, 120),
-                                ("attract_seconds", 2, 120)):
+        for name, low, high in (
+            ("idle_seconds", 10, 86400),
+            ("still_there_seconds", 3, 120),
+            ("attract_seconds", 2, 120),
+        ):
             value = getattr(self, name)
             if not math.isfinite(value) or not low <= value <= high:
-                raise ValueError(Message("must be between {low} and {high} seconds (it is {value:g})",
-                                         at_field=name, low=low, high=high, value=value))
+                raise ValueError(
+                    Message(
+                        "must be between {low} and {high} seconds (it is {value:g})",
+                        at_field=name,
+                        low=low,
+                        high=high,
+                        value=value,
+                    )
+                )
         if not 0 <= self.screen <= 16:
-            raise ValueError(Message("{value} is not a screen number (0 is the first)", at_field="screen",
-                                     value=self.screen))
+            raise ValueError(
+                Message("{value} is not a screen number (0 is the first)", at_field="screen", value=self.screen)
+            )
         if self.text_size not in (1, 2, 3):
             raise ValueError(Message("must be 1, 2 or 3 (it is {value})", at_field="text_size", value=self.text_size))
         if self.pin_hash is not None and not re.fullmatch(_PIN_HASH, self.pin_hash):
@@ -94,12 +105,12 @@ class Branding:
         if len(self.salon_name) > 60:
             raise ValueError(Message("is longer than {limit} characters", at_field="salon_name", limit=60))
         if self.accent is not None and not re.fullmatch(_COLOUR, self.accent):
-            raise ValueError(Message("{value!r} is not a colour like \"#c8553d\"", at_field="accent",
-                                     value=self.accent))
+            raise ValueError(Message('{value!r} is not a colour like "#c8553d"', at_field="accent", value=self.accent))
         url = self.booking_url
         if url is not None and (not re.fullmatch(r"https?://[^\s]{3,300}", url)):
-            raise ValueError(Message("must be a web address starting with https:// (at most 300 characters)",
-                                     at_field="booking_url"))
+            raise ValueError(
+                Message("must be a web address starting with https:// (at most 300 characters)", at_field="booking_url")
+            )
 
 
 @dataclass(frozen=True)
@@ -117,8 +128,14 @@ class Config:
 
     def __post_init__(self) -> None:
         if self.language is not None and self.language not in LANGUAGES:
-            raise ValueError(Message("{value!r} is not one of {choices}", at_field="language",
-                                     value=self.language, choices=", ".join(LANGUAGES)))
+            raise ValueError(
+                Message(
+                    "{value!r} is not one of {choices}",
+                    at_field="language",
+                    value=self.language,
+                    choices=", ".join(LANGUAGES),
+                )
+            )
 
     def path(self, value: str | None) -> Path | None:
         """``value`` (a path from this file) resolved against the file's folder."""

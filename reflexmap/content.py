@@ -38,10 +38,16 @@ class Text:
 
     def __post_init__(self) -> None:
         for value, empty, too_long in (
-            (self.en, Message("the English text (en) is empty"),
-             Message("the English text (en) is longer than {limit} characters", limit=MAX_TEXT)),
-            (self.uk, Message("the Ukrainian text (uk) is empty"),
-             Message("the Ukrainian text (uk) is longer than {limit} characters", limit=MAX_TEXT)),
+            (
+                self.en,
+                Message("the English text (en) is empty"),
+                Message("the English text (en) is longer than {limit} characters", limit=MAX_TEXT),
+            ),
+            (
+                self.uk,
+                Message("the Ukrainian text (uk) is empty"),
+                Message("the Ukrainian text (uk) is longer than {limit} characters", limit=MAX_TEXT),
+            ),
         ):
             if not value.strip():
                 raise ValueError(empty)
@@ -143,14 +149,31 @@ def _check(content: Content, path: Path) -> None:
     ids = [z.id for z in content.zones]
     for i, zone_id in enumerate(ids):
         if zone_id in ids[:i]:
-            raise ContentError(Message("{file}: field zones[{i}].id: zone {zone!r} appears twice.", file=path.name, i=i, zone=zone_id))
+            raise ContentError(
+                Message("{file}: field zones[{i}].id: zone {zone!r} appears twice.", file=path.name, i=i, zone=zone_id)
+            )
         if zone_id not in ZONES:
-            raise ContentError(Message("{file}: field zones[{i}].id: {zone!r} is not one of {choices}.", file=path.name, i=i,
-                                       zone=zone_id, choices=", ".join(ZONES)))
+            raise ContentError(
+                Message(
+                    "{file}: field zones[{i}].id: {zone!r} is not one of {choices}.",
+                    file=path.name,
+                    i=i,
+                    zone=zone_id,
+                    choices=", ".join(ZONES),
+                )
+            )
     missing = [z for z in ZONES if z not in ids]
     if missing:
-        raise ContentError(Message("{file}: field zones: no entry for {zones}.", file=path.name, zones=", ".join(missing)))
+        raise ContentError(
+            Message("{file}: field zones: no entry for {zones}.", file=path.name, zones=", ".join(missing))
+        )
     for i, entry in enumerate(content.body_index):
         if entry.zone not in ids:
-            raise ContentError(Message("{file}: field body_index[{i}].zone: there is no zone {zone!r}.", file=path.name, i=i,
-                                       zone=entry.zone))
+            raise ContentError(
+                Message(
+                    "{file}: field body_index[{i}].zone: there is no zone {zone!r}.",
+                    file=path.name,
+                    i=i,
+                    zone=entry.zone,
+                )
+            )

@@ -27,6 +27,7 @@ from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
 from reflexmap.cache import remembered
+from reflexmap.fast_start import qt
 from reflexmap.messages import Message
 from reflexmap.schema import read_bytes
 
@@ -108,13 +109,17 @@ def _parse(source: Path, data: bytes) -> Art:
     except RecursionError:
         raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
     except (ET.ParseError, ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
-        raise ArtError(Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))) from None
+        raise ArtError(
+            Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))
+        ) from None
     if doc is None or not isinstance(doc, se.SVG):
         raise ArtError(Message("{file}: the file has no <svg> drawing in it.", file=name))
     width, height = _size(doc, name)
     shapes, views = _collect(doc, name, se)
     if not shapes:
-        raise ArtError(Message("{file}: no element has a data-zone attribute, so there is nothing to touch.", file=name))
+        raise ArtError(
+            Message("{file}: no element has a data-zone attribute, so there is nothing to touch.", file=name)
+        )
     return Art(
         source=source,
         size=QSizeF(width, height),
@@ -161,10 +166,15 @@ def _check_xml(data: bytes, name: str) -> None:
             "EntitiesForbidden": Message("an <!ENTITY> declaration"),
             "ExternalReferenceForbidden": Message("a reference to an external file"),
         }.get(kind, Message("an unsafe XML construct"))
-        raise ArtError(Message("{file}: the file contains {what}, which reflexmap refuses for safety; remove it.",
-                                file=name, what=what)) from None
+        raise ArtError(
+            Message(
+                "{file}: the file contains {what}, which reflexmap refuses for safety; remove it.", file=name, what=what
+            )
+        ) from None
     except ET.ParseError as e:
-        raise ArtError(Message("{file}: the file is not well-formed XML ({detail}).", file=name, detail=str(e))) from None
+        raise ArtError(
+            Message("{file}: the file is not well-formed XML ({detail}).", file=name, detail=str(e))
+        ) from None
     except (RecursionError, MemoryError):
         raise ArtError(Message("{file}: the file is nested too deeply to read.", file=name)) from None
     if root.tag not in (f"{_SVG_NS}svg", "svg"):
@@ -177,7 +187,9 @@ def _check_xml(data: bytes, name: str) -> None:
         if depth > MAX_DEPTH:
             raise ArtError(Message("{file}: elements are nested more than {limit} deep.", file=name, limit=MAX_DEPTH))
         if count > MAX_ELEMENTS:
-            raise ArtError(Message("{file}: the drawing has more than {limit} elements.", file=name, limit=MAX_ELEMENTS))
+            raise ArtError(
+                Message("{file}: the drawing has more than {limit} elements.", file=name, limit=MAX_ELEMENTS)
+            )
         if _local(el.tag) == "path":
             _check_path_data(el.get("d", ""), name, el)
         stack.extend((child, depth + 1) for child in el)
@@ -191,8 +203,14 @@ def _check_path_data(d: str, name: str, el: ET.Element) -> None:
         m = token.match(d, pos)
         if not m or m.end() == pos:
             near = d[pos : pos + 12].strip()
-            raise ArtError(Message('{file}: path {element} has unreadable data in its "d" attribute near "{near}".',
-                                  file=name, element=_describe(el), near=near))
+            raise ArtError(
+                Message(
+                    '{file}: path {element} has unreadable data in its "d" attribute near "{near}".',
+                    file=name,
+                    element=_describe(el),
+                    near=near,
+                )
+            )
         pos = m.end()
 
 
@@ -245,7 +263,7 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
 
 def _to_qpath(el: object, name: str, se: object) -> QPainterPath:
     """Convert one svgelements shape (transform applied) to a QPainterPath."""
-    from PySide6.QtCore import Qt  # only when parsing: a cached start never builds PySide6's Qt enums
+    Qt = qt()  # only when parsing: a cached start never builds PySide6's Qt enums
 
     qp = QPainterPath()
     rule = str(el.values.get("fill-rule", "nonzero")).strip()  # type: ignore[attr-defined]
@@ -317,8 +335,15 @@ def _pt(p: object, el: object, name: str) -> tuple[float, float]:
     x, y = float(p.x), float(p.y)  # type: ignore[attr-defined]
     if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > MAX_COORD or abs(y) > MAX_COORD:
         zone = el.values.get("data-zone") or el.values.get("id") or type(el).__name__  # type: ignore[attr-defined]
-        raise ArtError(Message('{file}: element "{element}" has a coordinate that is not a usable number ({x:g}, {y:g}).',
-                              file=name, element=str(zone), x=x, y=y))
+        raise ArtError(
+            Message(
+                '{file}: element "{element}" has a coordinate that is not a usable number ({x:g}, {y:g}).',
+                file=name,
+                element=str(zone),
+                x=x,
+                y=y,
+            )
+        )
     return x, y
 
 
@@ -336,9 +361,7 @@ def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
     for zone, paths in groups.items():
         rule = paths[0].fillRule()
         boxes = [p.boundingRect() for p in paths]
-        disjoint = all(
-            not boxes[i].intersects(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
-        )
+        disjoint = all(not boxes[i].intersects(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
         if disjoint and all(p.fillRule() == rule for p in paths):
             area = QPainterPath()
             area.setFillRule(rule)

@@ -115,8 +115,9 @@ class PinGate:
         if self._wrong >= self.MAX_TRIES:
             self._wrong = 0
             self._locked_until = self._clock() + self.LOCK_SECONDS
-            logger.warning("wrong staff PIN (%d in a row): the pad is locked for %.0f s",
-                           self.MAX_TRIES, self.LOCK_SECONDS)
+            logger.warning(
+                "wrong staff PIN (%d in a row): the pad is locked for %.0f s", self.MAX_TRIES, self.LOCK_SECONDS
+            )
             return PinResult.LOCKED
         logger.warning("wrong staff PIN (%d of %d)", self._wrong, self.MAX_TRIES)
         return PinResult.WRONG
@@ -144,9 +145,14 @@ class IdleWatch(QObject):
     reset = Signal()  # time to clear everything and start the attract loop
     tick = Signal()  # the "Still there?" countdown moved
 
-    def __init__(self, idle_seconds: float = 60.0, still_there_seconds: float = 10.0,
-                 clock: Clock | None = None, busy: Callable[[], bool] = lambda: False,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        idle_seconds: float = 60.0,
+        still_there_seconds: float = 10.0,
+        clock: Clock | None = None,
+        busy: Callable[[], bool] = lambda: False,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.idle_seconds = idle_seconds
         self.still_there_seconds = still_there_seconds
@@ -251,8 +257,11 @@ class RunRecord:
             return None, Message("first run")
         started = self.previous.get("started")
         why = self.previous.get("why")
-        reason = Message("staff exit") if why == Ending.STAFF_EXIT.value else (
-            Message("unexpected stop (a crash, a power cut or the watchdog)") if not why else str(why))
+        reason = (
+            Message("staff exit")
+            if why == Ending.STAFF_EXIT.value
+            else (Message("unexpected stop (a crash, a power cut or the watchdog)") if not why else str(why))
+        )
         return (float(started) if isinstance(started, (int, float)) else None), reason
 
     def ended(self, why: Ending) -> None:

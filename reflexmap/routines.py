@@ -57,22 +57,41 @@ class Step:
             raise ValueError(Message("name at least one zone", at_field="zone"))
         for zone in zones:
             if zone not in ZONES:
-                raise ValueError(Message("{zone!r} is not a zone reflexmap knows ({choices})", at_field="zone", zone=zone,
-                                         choices=", ".join(ZONES)))
+                raise ValueError(
+                    Message(
+                        "{zone!r} is not a zone reflexmap knows ({choices})",
+                        at_field="zone",
+                        zone=zone,
+                        choices=", ".join(ZONES),
+                    )
+                )
         object.__setattr__(self, "zone", zones)
         if self.foot not in FEET:
             raise ValueError(Message("{foot!r} is not one of left, right, both, none", at_field="foot", foot=self.foot))
         if isinstance(self.duration, str):
             if self.duration != UNTIL_DONE:
-                raise ValueError(Message('{value!r} is neither a number of seconds nor "until-done"', at_field="duration",
-                                         value=self.duration))
+                raise ValueError(
+                    Message(
+                        '{value!r} is neither a number of seconds nor "until-done"',
+                        at_field="duration",
+                        value=self.duration,
+                    )
+                )
         elif not math.isfinite(self.duration):
             raise ValueError(Message("is not a number of seconds", at_field="duration"))
         elif self.duration <= 0:
-            raise ValueError(Message("must be more than 0 seconds (it is {value:g})", at_field="duration", value=self.duration))
+            raise ValueError(
+                Message("must be more than 0 seconds (it is {value:g})", at_field="duration", value=self.duration)
+            )
         elif self.duration > MAX_STEP_SECONDS:
-            raise ValueError(Message("{value:g} seconds is too long; a step lasts at most {limit}", at_field="duration",
-                                     value=self.duration, limit=MAX_STEP_SECONDS))
+            raise ValueError(
+                Message(
+                    "{value:g} seconds is too long; a step lasts at most {limit}",
+                    at_field="duration",
+                    value=self.duration,
+                    limit=MAX_STEP_SECONDS,
+                )
+            )
 
     @property
     def zones(self) -> tuple[str, ...]:
@@ -106,7 +125,14 @@ class Routine:
         if not self.steps:
             raise ValueError(Message("a routine needs at least one step", at_field="steps"))
         if len(self.steps) > MAX_STEPS:
-            raise ValueError(Message("{count} steps is too many; at most {limit}", at_field="steps", count=len(self.steps), limit=MAX_STEPS))
+            raise ValueError(
+                Message(
+                    "{count} steps is too many; at most {limit}",
+                    at_field="steps",
+                    count=len(self.steps),
+                    limit=MAX_STEPS,
+                )
+            )
 
     def sequence(self) -> tuple[Step, ...]:
         """The steps as played: with ``then_other_foot``, again on the other foot."""

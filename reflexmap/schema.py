@@ -31,7 +31,11 @@ def read_bytes(path: Path, error: type[ValueError], max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise error(Message("{file}: the file is {size:,} bytes; the limit is {limit:,}.", file=name, size=size, limit=max_bytes))
+            raise error(
+                Message(
+                    "{file}: the file is {size:,} bytes; the limit is {limit:,}.", file=name, size=size, limit=max_bytes
+                )
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise error(Message("{file}: no such file ({path}).", file=name, path=str(path))) from None
@@ -79,7 +83,9 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], stric
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise error(Message("{file}: line {line} is not UTF-8 text; save the file as UTF-8.", file=name, line=line)) from None
+        raise error(
+            Message("{file}: line {line} is not UTF-8 text; save the file as UTF-8.", file=name, line=line)
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -87,8 +93,14 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], stric
     if strict:
         unknown = _unknown_key(data, kind, "")
         if unknown:
-            raise error(Message("{file}: line {line}, field {field}: reflexmap has no such setting.", file=name,
-                                line=line_of(text, unknown) or "?", field=unknown))
+            raise error(
+                Message(
+                    "{file}: line {line}, field {field}: reflexmap has no such setting.",
+                    file=name,
+                    line=line_of(text, unknown) or "?",
+                    field=unknown,
+                )
+            )
     try:
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as e:
@@ -113,12 +125,18 @@ def describe(e: msgspec.ValidationError, file: str, source: str | None = None) -
         number = int(where[len("steps[") : where.index("]")]) + 1
         inner = where[where.index("]") + 1 :].lstrip(".")
         if inner:
-            return Message("{file}: step {step}, field {field}: {problem}.", file=file, step=number, field=inner,
-                           problem=problem)
+            return Message(
+                "{file}: step {step}, field {field}: {problem}.", file=file, step=number, field=inner, problem=problem
+            )
         return Message("{file}: step {step}: {problem}.", file=file, step=number, problem=problem)
     if where and source is not None:
-        return Message("{file}: line {line}, field {field}: {problem}.", file=file,
-                       line=line_of(source, where) or "?", field=where, problem=problem)
+        return Message(
+            "{file}: line {line}, field {field}: {problem}.",
+            file=file,
+            line=line_of(source, where) or "?",
+            field=where,
+            problem=problem,
+        )
     if where:
         return Message("{file}: field {field}: {problem}.", file=file, field=where, problem=problem)
     return Message("{file}: {problem}.", file=file, problem=problem)

@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.hostile.corpus import CASES, HOSTILE, make
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflexmap.config import ConfigError, load_config
 from reflexmap.content import ContentError, load_content
 from reflexmap.geometry import ArtError, load_art
+from tests.hostile.corpus import CASES, HOSTILE, make
 
 MEMORY_LIMIT_MB = 300
 
@@ -47,12 +47,17 @@ def _run(args: list[str], tmp: Path) -> tuple[subprocess.CompletedProcess[str], 
     """Run reflexmap with ``args``; its result, its own peak RSS in MB, and the files Python opened."""
     opened_log = tmp / "opened.txt"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_STATE_HOME", "state")):
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         env[var] = str(tmp / "xdg" / sub)
     with open(tmp / "stdout.txt", "w+") as out, open(tmp / "stderr.txt", "w+") as err:
-        proc = subprocess.Popen([sys.executable, "-c", WRAPPER, str(opened_log), *args], env=env, text=True,
-                                stdout=out, stderr=err)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRAPPER, str(opened_log), *args], env=env, text=True, stdout=out, stderr=err
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -88,8 +93,17 @@ def test_check_refuses_it_with_its_message_and_reads_nothing_else(name: str, tmp
     assert "/etc/passwd" not in opened
 
 
-@pytest.mark.parametrize("name", ["billion-laughs.svg", "external-entity.svg", "deep.svg", "binary-junk.toml",
-                                  "durations-1e12.toml", "bad-pin-hash.toml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "billion-laughs.svg",
+        "external-entity.svg",
+        "deep.svg",
+        "binary-junk.toml",
+        "durations-1e12.toml",
+        "bad-pin-hash.toml",
+    ],
+)
 def test_the_app_still_starts_on_its_builtin_content(name: str, tmp_path: Path) -> None:
     option, expected = CASES[name]
     inputs = tmp_path / "inputs"
@@ -126,21 +140,36 @@ def test_art_loader_raises_only_art_error_on_bytes(tmp_path: Path, data: bytes) 
         assert str(e).startswith("fuzz.svg: ")
 
 
-svg_bits = st.sampled_from([
-    '<rect data-zone="heel" width="10" height="10"/>', '<circle data-zone="toes" cx="5" cy="5" r="{n}"/>',
-    '<path data-zone="arch" d="M0 0 L{n} {n} Z"/>', '<g transform="rotate({n})">', "</g>",
-    '<use xlink:href="#a"/>', '<g id="a" data-zone="top">', '<path d="{t}"/>', '<ellipse rx="{n}" ry="-1"/>',
-    '<polygon points="{t}"/>', '<g transform="matrix({n} 0 0 0 0 0)">',
-])
+svg_bits = st.sampled_from(
+    [
+        '<rect data-zone="heel" width="10" height="10"/>',
+        '<circle data-zone="toes" cx="5" cy="5" r="{n}"/>',
+        '<path data-zone="arch" d="M0 0 L{n} {n} Z"/>',
+        '<g transform="rotate({n})">',
+        "</g>",
+        '<use xlink:href="#a"/>',
+        '<g id="a" data-zone="top">',
+        '<path d="{t}"/>',
+        '<ellipse rx="{n}" ry="-1"/>',
+        '<polygon points="{t}"/>',
+        '<g transform="matrix({n} 0 0 0 0 0)">',
+    ]
+)
 
 
 @settings_fuzz
-@given(st.lists(st.tuples(svg_bits, st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=10)),
-                max_size=12), st.text(max_size=12))
-def test_art_loader_raises_only_art_error_on_svg_shaped_text(tmp_path: Path, parts: list, viewbox: str) -> None:  # type: ignore[type-arg]
+@given(
+    st.lists(st.tuples(svg_bits, st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=10)), max_size=12),
+    st.text(max_size=12),
+)
+def test_art_loader_raises_only_art_error_on_svg_shaped_text(
+    tmp_path: Path, parts: list[tuple[str, float, str]], viewbox: str
+) -> None:
     body = "".join(bit.replace("{n}", repr(n)).replace("{t}", t.replace('"', "")) for bit, n, t in parts)
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-           f'width="100" height="100" viewBox="{viewbox.replace(chr(34), "")}">{body}</svg>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="100" height="100" viewBox="{viewbox.replace(chr(34), "")}">{body}</svg>'
+    )
     try:
         load_art(_write(tmp_path, "shaped.svg", svg.encode("utf-8", "surrogatepass")))
     except ArtError as e:
@@ -156,11 +185,30 @@ def test_content_loader_raises_only_content_error(tmp_path: Path, data: bytes) -
         assert str(e).startswith("content.toml: ")
 
 
-config_keys = st.sampled_from(["language", "art", "kiosk.enabled", "kiosk.idle_seconds", "kiosk.pin_hash",
-                               "kiosk.text_size", "kiosk.screen", "branding.accent", "branding.booking_url",
-                               "branding.welcome", "branding.salon_name", "nonsense"])
-config_values = st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False),
-                          st.booleans(), st.text(max_size=20), st.just("uk"), st.just("#c8553d"))
+config_keys = st.sampled_from(
+    [
+        "language",
+        "art",
+        "kiosk.enabled",
+        "kiosk.idle_seconds",
+        "kiosk.pin_hash",
+        "kiosk.text_size",
+        "kiosk.screen",
+        "branding.accent",
+        "branding.booking_url",
+        "branding.welcome",
+        "branding.salon_name",
+        "nonsense",
+    ]
+)
+config_values = st.one_of(
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.text(max_size=20),
+    st.just("uk"),
+    st.just("#c8553d"),
+)
 
 
 @settings_fuzz
@@ -173,7 +221,11 @@ def test_config_loader_raises_only_config_error(tmp_path: Path, data: bytes | di
         for key, value in data.items():
             table, _, name = key.rpartition(".")
             tables.setdefault(table, []).append(f"{name} = {json.dumps(value)}")
-        text = "\n".join(tables.pop("")) + "\n" + "".join(f"[{t}]\n" + "\n".join(lines) + "\n" for t, lines in tables.items())
+        text = (
+            "\n".join(tables.pop(""))
+            + "\n"
+            + "".join(f"[{t}]\n" + "\n".join(lines) + "\n" for t, lines in tables.items())
+        )
         data = text.encode("utf-8", "surrogatepass")
     try:
         load_config(_write(tmp_path, "config.toml", data))

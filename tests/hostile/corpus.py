@@ -19,7 +19,7 @@ CASES = {
     "deep.svg": ("--art", "deep.svg: elements are nested more than 64 deep."),
     "use-loop.svg": ("--art", "use-loop.svg: a <use> refers to itself or the nesting is too deep."),
     "nan-coordinates.svg": ("--art", 'nan-coordinates.svg: path data-zone="heel" has unreadable data'),
-    "huge-coordinates.svg": ("--art", "huge-coordinates.svg: element \"heel\" has a coordinate that is not a usable"),
+    "huge-coordinates.svg": ("--art", 'huge-coordinates.svg: element "heel" has a coordinate that is not a usable'),
     "zero-viewbox.svg": ("--art", "zero-viewbox.svg: the viewBox has zero width or height."),
     "binary-junk.toml": ("--routines", "binary-junk.toml: line 2 is not UTF-8 text"),
     "million-steps.toml": ("--routines", "million-steps.toml: the file is"),
@@ -45,5 +45,3 @@ def make(name: str, folder: Path) -> Path:
     else:
         shutil.copy(HOSTILE / name, path)
     return path
-
-
