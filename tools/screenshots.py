@@ -33,6 +33,7 @@ def shoot(window, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 def routine_window(size: str, clock: Clock, lang: str = "en"):  # type: ignore[no-untyped-def]
     window = create_window(["--size", size, "--lang", lang], clock=clock).window
+    window.show()  # laid out for real: the step list scrolls to the playing step
     window.show_routines()
     return window, window.routines.player
 

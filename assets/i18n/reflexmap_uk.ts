@@ -206,6 +206,7 @@
     <name>PlayPage</name>
     <message>
         <source>until done</source>
+        <extracomment>The countdown&apos;s smallest size at 100 % text (it grows with the page from there). The instruction grows from twice the body text up to this. A portrait page shorter than this shows no step list.</extracomment>
         <translation>до готовності</translation>
     </message>
     <message>
@@ -279,6 +280,14 @@
     <message>
         <source>Done</source>
         <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Stop the routine?</source>
+        <translation>Зупинити програму?</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Продовжити</translation>
     </message>
     <message>
         <source>Left foot</source>

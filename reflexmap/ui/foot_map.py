@@ -212,14 +212,17 @@ class FootMap(QWidget):
 
         A caption gets the width of its view plus a little; the font shrinks
         (down to 12 px) until the text fits on one line, and if it still does
-        not, the caption wraps onto two; captions never run into each other.
-        Worked out once per size, text size and wording, not on every paint.
+        not, the caption wraps onto two. A map too small for two lines of a
+        caption under its view shows none there (the drawing says which foot it
+        is): captions never run into each other or off the map. Worked out once
+        per size, text size and wording, not on every paint.
         """
         sizes = self._sizes
         key = (self.width(), self.height(), sizes.step, self.font().key(), tuple(sorted(self._captions.items())))
         if self._caption_cache is not None and self._caption_cache[0] == key:
             return self._caption_cache[1]
         laid: list[tuple[str, QRectF, QFont]] = []
+        flags = ALIGN_HCENTER | ALIGN_TOP | TEXT_WORD_WRAP
         for view, wbox in self._layout.view_rects().items():
             text = self._captions.get(view)
             if not text:
@@ -231,9 +234,13 @@ class FootMap(QWidget):
             while px > 12 and QFontMetricsF(font).horizontalAdvance(text) + 2 > width:
                 px -= 1
                 font.setPixelSize(px)
-            lines = 1 if QFontMetricsF(font).horizontalAdvance(text) + 2 <= width else 2
-            height = QFontMetricsF(font).lineSpacing() * lines + 4
-            laid.append((text, QRectF(wbox.center().x() - width / 2, wbox.bottom() + 4, width, height), font))
+            metrics = QFontMetricsF(font)
+            need = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text)
+            rect = QRectF(wbox.center().x() - width / 2, wbox.bottom() + 4, width, need.height() + 4)
+            too_small = need.width() > width + 1 or need.height() > 2 * metrics.lineSpacing() + 1
+            if too_small or rect.bottom() > self.height():
+                continue
+            laid.append((text, rect, font))
         self._caption_cache = (key, laid)
         return laid
 
@@ -352,7 +359,17 @@ class FootMap(QWidget):
         self.update()
 
     def _on_text_size_changed(self, step: int) -> None:
+        self._layout.fit(self.width(), self.height(), self._caption_room())
+        self._pixmap = None
         self.update()
+
+    def _caption_room(self) -> float:
+        """Room under the art for two lines of the smallest caption, where the art has views."""
+        if not self._art.views:
+            return 0.0
+        font = QFont(self.font())
+        font.setPixelSize(max(12, self._sizes.px(13)))
+        return 2 * QFontMetricsF(font).lineSpacing() + 8
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._guide and self._pulsing and not self._pulse.isActive():
@@ -364,7 +381,7 @@ class FootMap(QWidget):
         super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._layout.fit(self.width(), self.height())
+        self._layout.fit(self.width(), self.height(), self._caption_room())
         self._pixmap = None
         super().resizeEvent(event)
 

@@ -74,12 +74,16 @@ class ZoneLayout:
 
     # --- fitting -----------------------------------------------------------------------
 
-    def fit(self, width: float, height: float) -> None:
-        """Fit the art, keeping its proportions, centred in a ``width`` x ``height`` widget."""
+    def fit(self, width: float, height: float, below: float = 0.0) -> None:
+        """Fit the art, keeping its proportions, centred in a ``width`` x ``height`` widget.
+
+        ``below`` is room kept free under the art (for the views' captions).
+        """
         size = self._art.size
-        scale = min(max(1.0, width - 2 * MARGIN) / size.width(), max(1.0, height - 2 * MARGIN) / size.height())
+        room = max(1.0, height - 2 * MARGIN - below)
+        scale = min(max(1.0, width - 2 * MARGIN) / size.width(), room / size.height())
         dx = (width - size.width() * scale) / 2
-        dy = (height - size.height() * scale) / 2
+        dy = (height - below - size.height() * scale) / 2
         self.to_widget = QTransform(scale, 0, 0, scale, dx, dy)
         self.to_doc, _ = self.to_widget.inverted()
 

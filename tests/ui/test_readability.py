@@ -20,11 +20,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 from reflexmap.app.build import Built
 from reflexmap.ui import style
 from reflexmap.ui.caption import Caption
+from reflexmap.ui.fit_label import ElidedLabel, FitLabel
 from reflexmap.ui.fonts import SCALES
 from reflexmap.ui.main_window import MainWindow
 from tests.ui.conftest import FakeClock
 
-SIZES = ("1280x800", "800x1280")
+SIZES = ("1280x800", "800x1280", "1229x691", "1152x720", "720x800")
 
 
 def _screens(built: Built, clock: FakeClock) -> Iterator[str]:
@@ -61,6 +62,10 @@ def _visible(window: MainWindow, kind: type[QWidget]) -> list[QWidget]:
 
 
 def _fits(widget: QWidget) -> str | None:
+    if isinstance(widget, FitLabel) and widget.text():  # as large as fits, never below its own font
+        return None if widget.fits() else f"does not fit {widget.width()}x{widget.height()} even at its smallest"
+    if isinstance(widget, ElidedLabel):  # one line by design; the whole text is its tooltip
+        return None if widget.toolTip() == widget.text() else "lost its full text"
     if isinstance(widget, QLabel) and widget.text():
         if widget.wordWrap():
             need = widget.heightForWidth(widget.width())

@@ -243,9 +243,38 @@ def test_keyboard_space_pauses_arrows_move_escape_stops(
     assert player.index == 2
     qtbot.keyClick(page, Qt.Key.Key_Left)
     assert player.index == 1
+    qtbot.keyClick(page, Qt.Key.Key_Escape)  # hands on a foot, a stray key: it asks first
+    assert player.state == State.RUNNING and _visible(routines_window, "stopConfirm")
+    qtbot.keyClick(page, Qt.Key.Key_Escape)  # Esc again: no, keep going
+    assert player.state == State.RUNNING and not _visible(routines_window, "stopConfirm")
     qtbot.keyClick(page, Qt.Key.Key_Escape)
+    _click(routines_window, qtbot, "stopNowButton")  # yes, stop
     assert player.state == State.IDLE
     assert routines_window.routines.page == "choose"
+
+
+def _visible(window: MainWindow, name: str) -> bool:
+    widget = window.routines.findChild(QWidget, name)
+    return widget is not None and widget.isVisible()
+
+
+def test_the_step_list_follows_the_playing_step_and_enter_jumps_to_the_chosen_one(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    player = _player(routines_window)
+    steps = routines_window.routines.findChild(QListWidget, "stepList")
+    for index in (3, 9, 1):
+        player.jump(index)
+        assert steps.currentRow() == index
+        assert steps.visualItemRect(steps.item(index)).intersects(steps.viewport().rect())  # scrolled into view
+    steps.setFocus()
+    qtbot.keyClick(steps, Qt.Key.Key_Down)
+    qtbot.keyClick(steps, Qt.Key.Key_Down)
+    assert steps.currentRow() == 3 and player.index == 1  # the keyboard's choice, not yet played
+    qtbot.keyClick(steps, Qt.Key.Key_Return)
+    assert player.index == 3
 
 
 def test_buttons_control_the_player(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
@@ -267,6 +296,11 @@ def test_buttons_control_the_player(routines_window: MainWindow, qtbot: QtBot, c
     _click(routines_window, qtbot, "restartButton")
     assert player.state == State.LEAD_IN and player.index == 0
     _click(routines_window, qtbot, "stopButton")
+    assert player.state == State.LEAD_IN  # asks first
+    _click(routines_window, qtbot, "keepGoingButton")
+    assert player.state == State.LEAD_IN
+    _click(routines_window, qtbot, "stopButton")
+    _click(routines_window, qtbot, "stopNowButton")
     assert player.state == State.IDLE
 
 
@@ -276,7 +310,8 @@ def test_until_done_step_shows_done_and_waits(routines_window: MainWindow, qtbot
     _tick(routines_window, clock, 5)
     player.jump(5)
     assert player.state == State.WAITING
-    assert _text(routines_window, "countdown") == "Done?"
+    assert not _visible(routines_window, "countdown")  # nothing to count: the Done button says it
+    assert routines_window.routines.findChild(QPushButton, "doneButton").isVisible()
     _tick(routines_window, clock, 300)
     assert player.index == 5
     _click(routines_window, qtbot, "doneButton")

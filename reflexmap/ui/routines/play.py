@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -18,18 +19,33 @@ from reflexmap.clock import Clock, monotonic
 from reflexmap.content import Content
 from reflexmap.geometry import Art
 from reflexmap.i18n import Language
-from reflexmap.player import Cue, RoutinePlayer, State
+from reflexmap.player import PLAYING, Cue, RoutinePlayer, State
 from reflexmap.sound import SoundCues
 from reflexmap.ui import parts, style
-from reflexmap.ui.fonts import TextSize
+from reflexmap.ui.fit_label import ElidedLabel, FitLabel
+from reflexmap.ui.fonts import BASE_PX, TextSize
 from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.routines.format import clock_face, format_duration
 
 __all__ = ["PlayPage"]
 
+#: The countdown's smallest size at 100 % text (it grows with the page from there).
+COUNTDOWN_MIN_PX = 40
+#: The instruction grows from twice the body text up to this.
+INSTRUCTION_MAX_PX = 64
+#: A portrait page shorter than this shows no step list.
+PORTRAIT_LIST_MIN_HEIGHT = 900
+
 
 class PlayPage(QWidget):
-    """Shows the player's state; every button and key goes straight to the player."""
+    """Shows the player's state; every button and key goes straight to the player.
+
+    Made to be read from across the room: the countdown and the instruction
+    are as large as the page allows (never smaller than the countdown's base
+    size and twice the body text), and a person with their hands on a foot
+    can stop only by answering "Stop the routine?" (Esc or the Stop button
+    ask first; Esc again or "Keep going" goes on).
+    """
 
     def __init__(
         self,
@@ -48,48 +64,71 @@ class PlayPage(QWidget):
         self._sounds = sounds
         self._language = language
         self._touch = False
+        self._portrait = False
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._body.setContentsMargins(12, 12, 12, 12)
+        self._body.setSpacing(16)
         self.map = FootMap(art, content, language, sizes, interactive=False, clock=clock)
+        self.map.setMinimumSize(200, 110)  # it may give way to the instruction on a short page
         left = QVBoxLayout()
         left.addWidget(self.map, 3)
         self._steps = QListWidget()
         self._steps.setObjectName("stepList")
         self._steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._steps.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._steps.itemClicked.connect(self._on_step_item_clicked)
+        self._steps.itemClicked.connect(self._on_step_item_activated)
+        self._steps.itemActivated.connect(self._on_step_item_activated)  # Enter on the keyboard's choice
         left.addWidget(self._steps, 2)
-        self._body.addLayout(left, 1)
+        self._body.addLayout(left, 4)
 
         info = QVBoxLayout()
-        info.setSpacing(8)
+        info.setSpacing(6)
+        where = QHBoxLayout()
         self._step_label = parts.label(sizes, "stepLabel", 17, bold=True, colour=style.MUTED, keep_height=True)
         self._foot = parts.label(sizes, "footBanner", 20, bold=True, keep_height=True)
-        # already huge: the text size leaves it be
-        self._countdown = parts.label(sizes, "countdown", 72, bold=True, wrap=False, centred=True, scaled=False)
-        self._instruction = parts.label(sizes, "instruction", 21, keep_height=True)
-        self._instruction.setMinimumHeight(90)
-        self._instruction.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._next = parts.label(sizes, "nextStep", colour=style.MUTED, keep_height=True)
+        self._foot.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        where.addWidget(self._step_label, 1)
+        where.addWidget(self._foot, 1)
+        info.addLayout(where)
+        # as big as the page allows: the countdown from 56 px, the instruction from twice the body text
+        self._countdown = FitLabel("countdown", wrap=False, centred=True, template="8:88")
+        sizes.font(self._countdown, COUNTDOWN_MIN_PX, bold=True)
+        self._instruction = FitLabel("instruction", wrap=True, centred=False, max_px=INSTRUCTION_MAX_PX)
+        sizes.font(self._instruction, 2 * BASE_PX)
+        self._next = ElidedLabel("nextStep")  # one line: the page's room goes to the instruction
+        sizes.font(self._next, BASE_PX)
+        style.colour(self._next, style.MUTED)
+        progress = QHBoxLayout()
         self._progress = QProgressBar()
         self._progress.setObjectName("routineProgress")
         self._progress.setRange(0, 1000)
         self._progress.setTextVisible(False)
-        self._time_left = parts.label(sizes, "timeLeft", colour=style.MUTED, keep_height=True)
-        for w in (
-            self._step_label,
-            self._foot,
-            self._countdown,
-            self._instruction,
-            self._next,
-            self._progress,
-            self._time_left,
-        ):
-            info.addWidget(w)
-        info.addStretch(1)
+        self._progress.setFixedHeight(14)
+        self._time_left = parts.label(sizes, "timeLeft", colour=style.MUTED, wrap=False)
+        progress.addWidget(self._progress, 1)
+        progress.addWidget(self._time_left)
+        info.addWidget(self._countdown, 3)
+        info.addWidget(self._instruction, 4)
+        info.addWidget(self._next)
+        info.addLayout(progress)
         self._done = parts.button(sizes, "doneButton", primary=True)
         self._done.clicked.connect(player.done)
         info.addWidget(self._done)
+        self._confirm = QWidget()
+        self._confirm.setObjectName("stopConfirm")
+        style.tint(self._confirm, style.NOTICE, style.NOTICE_TEXT)
+        ask = QHBoxLayout(self._confirm)
+        ask.setContentsMargins(10, 6, 10, 6)
+        self._confirm_text = parts.label(sizes, "stopQuestion", bold=True, colour=style.NOTICE_TEXT)
+        self._keep_going = parts.button(sizes, "keepGoingButton")
+        self._keep_going.clicked.connect(self.cancel_stop)
+        self._stop_now = parts.button(sizes, "stopNowButton", primary=True)
+        self._stop_now.clicked.connect(self._on_stop_now_clicked)
+        ask.addWidget(self._confirm_text, 1)
+        ask.addWidget(self._keep_going)
+        ask.addWidget(self._stop_now)
+        self._confirm.hide()
+        info.addWidget(self._confirm)
         controls = QGridLayout()
         self._prev_button = parts.button(sizes, "prevButton")
         self._pause_button = parts.button(sizes, "pauseButton")
@@ -102,20 +141,20 @@ class PlayPage(QWidget):
         self._pause_button.clicked.connect(player.toggle_pause)
         self._next_button.clicked.connect(player.next)
         self._restart_button.clicked.connect(player.restart)
-        self._stop_button.clicked.connect(player.stop)
+        self._stop_button.clicked.connect(self.ask_stop)
         self._mute_button.toggled.connect(self._on_mute_toggled)
         for i, b in enumerate((self._prev_button, self._pause_button, self._next_button)):
             controls.addWidget(b, 0, i)
         for i, b in enumerate((self._restart_button, self._stop_button, self._mute_button)):
             controls.addWidget(b, 1, i)
         info.addLayout(controls)
-        self._body.addLayout(info, 1)
+        self._body.addLayout(info, 7)
 
         for key, slot in (
             (Qt.Key.Key_Space, player.toggle_pause),
             (Qt.Key.Key_Left, player.previous),
             (Qt.Key.Key_Right, player.next),
-            (Qt.Key.Key_Escape, player.stop),
+            (Qt.Key.Key_Escape, self._on_escape),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -133,7 +172,20 @@ class PlayPage(QWidget):
 
     def set_portrait(self, portrait: bool) -> None:
         """The map and steps above the countdown in a portrait window, beside it otherwise."""
+        self._portrait = portrait
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self._body.setStretch(0, 3 if portrait else 4)
+        self._body.setStretch(1, 8 if portrait else 7)
+        self._fit_step_list()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_step_list()
+
+    def _fit_step_list(self) -> None:
+        # a short portrait page keeps its height for the map and the instruction; the step
+        # list comes back on a tall one (a wall screen)
+        self._steps.setVisible(not (self._portrait and self.height() < PORTRAIT_LIST_MIN_HEIGHT))
 
     def set_touch(self, touch: bool) -> None:
         """Touch screens: step rows a finger can hit."""
@@ -143,24 +195,57 @@ class PlayPage(QWidget):
     def set_accent(self, colour: QColor) -> None:
         self.map.set_accent(colour)
 
+    @property
+    def asking_to_stop(self) -> bool:
+        """Whether "Stop the routine?" waits for an answer."""
+        return self._confirm.isVisibleTo(self)
+
+    def ask_stop(self) -> None:
+        """Ask before the routine ends (the person's hands are on their foot: a stray key must not end it)."""
+        if self._player.state in PLAYING or self._player.state == State.PAUSED:
+            self._confirm.show()
+            self._keep_going.setFocus()
+
+    def cancel_stop(self) -> None:
+        self._confirm.hide()
+
     # --- slots ----------------------------------------------------------------------
+
+    def _on_escape(self) -> None:
+        if self.asking_to_stop:
+            self.cancel_stop()
+        else:
+            self.ask_stop()
+
+    def _on_stop_now_clicked(self) -> None:
+        self._confirm.hide()
+        self._player.stop()
 
     def _on_player_state_changed(self, state: State) -> None:
         if state == State.LEAD_IN or self._steps.count() != len(self._player.plan()):
             self._fill_step_list()
+        if state not in PLAYING and state != State.PAUSED:
+            self._confirm.hide()
         self.refresh()
 
     def _on_player_step_changed(self, index: int) -> None:
+        self._follow_step(index)
+        self.refresh()
+
+    def _follow_step(self, index: int) -> None:
+        """The step list's highlight on the playing step, in view."""
         if 0 <= index < self._steps.count():
             self._steps.setCurrentRow(index)
-        self.refresh()
+            item = self._steps.item(index)
+            if item is not None:
+                self._steps.scrollToItem(item)
 
     def _on_player_cue(self, cue: Cue) -> None:
         self._sounds.play(cue)
         # the visual cue is always there: the countdown turns the accent colour for 3-2-1
         style.colour(self._countdown, style.ACCENT_FILL if cue.counting else style.TEXT)
 
-    def _on_step_item_clicked(self, item: QListWidgetItem) -> None:
+    def _on_step_item_activated(self, item: QListWidgetItem) -> None:
         self._player.jump(self._steps.row(item))
 
     def _on_mute_toggled(self, muted: bool) -> None:
@@ -168,9 +253,7 @@ class PlayPage(QWidget):
         self._refresh_controls()
 
     def _on_language_changed(self, lang: str) -> None:
-        current = self._steps.currentRow()
         self._fill_step_list()
-        self._steps.setCurrentRow(current)
         self.refresh()
 
     # --- drawing ----------------------------------------------------------------------
@@ -186,6 +269,7 @@ class PlayPage(QWidget):
             item = QListWidgetItem(f"{i + 1}. {where}{length} — {step.instruction(lang)}")
             item.setSizeHint(QSize(0, 56 if self._touch else 40))  # a row a finger can hit
             self._steps.addItem(item)
+        self._follow_step(self._player.index)
 
     def refresh(self) -> None:
         self._refresh_step()
@@ -248,7 +332,12 @@ class PlayPage(QWidget):
         self._stop_button.setText(self.tr("Stop"))
         self._mute_button.setText(self.tr("Sound off") if self._sounds.muted else self.tr("Sound on"))
         self._done.setText(self.tr("Done"))
-        self._done.setVisible(self._player.phase == State.WAITING)
+        waiting = self._player.phase == State.WAITING
+        self._done.setVisible(waiting)
+        self._countdown.setVisible(not waiting)  # nothing to count: the Done button says it
+        self._confirm_text.setText(self.tr("Stop the routine?"))
+        self._keep_going.setText(self.tr("Keep going"))
+        self._stop_now.setText(self.tr("Stop"))
 
     def _foot_name(self, foot: str) -> str:
         return {

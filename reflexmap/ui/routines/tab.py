@@ -102,7 +102,8 @@ class RoutineTab(QStackedWidget):
             self._awake.release()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        portrait = event.size().height() > event.size().width()
+        window = self.window()  # the window's shape, as the map tab decides it (the header takes some height)
+        portrait = window.height() > window.width()
         self.choose_page.set_portrait(portrait)
         self.play_page.set_portrait(portrait)
         super().resizeEvent(event)
