@@ -26,6 +26,7 @@ import functools
 import json
 import logging
 import os
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -33,12 +34,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reflexmap import __version__
+from reflexmap.files import read_file, write_atomic
 
 T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_BYTES", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "NOT_CACHED", "code_hash", "register", "remembered"]
+__all__ = ["MAX_BYTES", "MAX_ENTRIES", "MAX_ENTRY_BYTES", "NOT_CACHED", "code_hash", "entry_path", "register",
+           "remembered", "sha256_hex"]
 
 #: At most this many entries are kept (a salon with 200 routine files in each folder still fits).
 MAX_ENTRIES = 500
@@ -72,7 +75,7 @@ def remembered(cache_dir: Path | None, raw: bytes, kind: type[T], build: Callabl
     if cache_dir is None:
         return build()
     digest = sha256_hex(raw)
-    entry = cache_dir / f"{kind.__name__.lower()}-{sha256_hex(f'{code_hash()} {kind.__name__} {digest}'.encode())[:40]}{_SUFFIX}"
+    entry = entry_path(cache_dir, kind, digest)
     try:
         return _load(entry, digest, kind)
     except Exception:  # noqa: BLE001, S110 - missing, damaged, planted, stale: just a miss
@@ -80,6 +83,12 @@ def remembered(cache_dir: Path | None, raw: bytes, kind: type[T], build: Callabl
     value = build()
     _store(cache_dir, entry, digest, value)
     return value
+
+
+def entry_path(cache_dir: Path, kind: type, digest: str) -> Path:
+    """Where the entry for a ``kind`` built from bytes whose SHA-256 is ``digest`` lives."""
+    key = sha256_hex(f"{code_hash()} {kind.__name__} {digest}".encode())[:40]
+    return cache_dir / f"{kind.__name__.lower()}-{key}{_SUFFIX}"
 
 
 def register(kind: type, encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> None:
@@ -95,36 +104,47 @@ def register(kind: type, encode: Callable[[Any], Any], decode: Callable[[Any], A
 
 @functools.cache
 def code_hash() -> str:
-    """SHA-256 of reflexmap's version and the source of the model modules (computed once per process)."""
-    folder = Path(__file__).resolve().parent
-    parts = [__version__.encode()]
-    for name in MODEL_MODULES:
+    """A checksum of reflexmap's version and the source of the model modules (computed once per process).
+
+    CRC-32 and Adler-32 rather than SHA-256: nobody forges our own source,
+    and this runs on every start (a quarter of the time).
+    """
+    import zlib
+
+    folder = os.path.dirname(os.path.abspath(__file__))
+    crc, adler = 0, 1
+    for part in (__version__, *MODEL_MODULES):
         try:
-            with open(folder / f"{name}.py", "rb") as f:
-                parts.append(f.read())
-        except OSError:  # an install without sources: the version alone has to do
-            parts.append(name.encode())
-    return sha256_hex(b"\0".join(parts))
+            with open(os.path.join(folder, f"{part}.py"), "rb") as f:
+                data = f.read()
+        except OSError:  # the version, or an install without sources: the names have to do
+            data = part.encode()
+        crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
+    return f"{crc:08x}{adler:08x}"
 
 
 def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` in hex, without importing hashlib (which loads OpenSSL) when Python has its own."""
+    """The SHA-256 of ``data`` in hex."""
+    return _sha256()(data).hexdigest()  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _sha256() -> Callable[[bytes], Any]:
+    """Python's own SHA-256 where it has one: hashlib loads OpenSSL, which a cached start otherwise never needs."""
     try:
-        from _sha2 import sha256  # type: ignore[import-not-found]  # Python 3.12+
+        if sys.version_info < (3, 12):
+            from _sha256 import sha256  # type: ignore[import-not-found]
+        else:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
     except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # Python 3.11
-        except ImportError:
-            from hashlib import sha256  # type: ignore[assignment]
-    return sha256(data).hexdigest()  # type: ignore[no-any-return]
+        from hashlib import sha256  # type: ignore[assignment]
+    return sha256  # type: ignore[no-any-return]
 
 
 # --- reading --------------------------------------------------------------------------------------
 
 
 def _load(entry: Path, digest: str, kind: type[T]) -> T:
-    from reflexmap.files import read_file
-
     blob = read_file(entry, _Miss, MAX_ENTRY_BYTES, nofollow=True)
     envelope = json.loads(blob, parse_constant=_no_constant)
     if not (isinstance(envelope, dict) and envelope.get("format") == FORMAT and envelope.get("code") == code_hash()
@@ -171,8 +191,8 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
 
 
 def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
-    hints = typing.get_type_hints(kind)
-    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind)
+    module = kind.__module__
+    fields = {f.name: _decoder(_hint(module, typing.cast(typing.Hashable, f.type))) for f in dataclasses.fields(kind)
               if f.init and f.metadata.get("reflexmap.cache", True)}
 
     def decode(data: Any) -> Any:
@@ -181,6 +201,20 @@ def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
         return kind(**{key: fields[key](value) for key, value in data.items()})
 
     return decode
+
+
+@functools.cache
+def _hint(module: str, annotation: Any) -> Any:
+    """A field's type from its annotation (a string, under ``from __future__ import annotations``).
+
+    (In-function imports are avoided on this path: once PySide6 is loaded, its
+    import hook reads the importing module's source on every import statement.)
+    Like ``typing.get_type_hints``, but each distinct annotation of a module
+    is evaluated once ("Text" and "tuple[Text, ...]" recur across classes).
+    """
+    if not isinstance(annotation, str):
+        return annotation
+    return eval(annotation, vars(sys.modules[module]))  # our own modules' annotations, never data from a file
 
 
 def _union(arms: list[Callable[[Any], Any]], data: Any) -> Any:
@@ -222,8 +256,6 @@ def _scalar(kind: type, data: Any) -> Any:
 
 
 def _store(cache_dir: Path, entry: Path, digest: str, value: object) -> None:
-    from reflexmap.files import write_atomic
-
     try:
         blob = json.dumps({"format": FORMAT, "code": code_hash(), "kind": type(value).__name__, "sha256": digest,
                            "value": _encode(value)}, ensure_ascii=False, allow_nan=False,

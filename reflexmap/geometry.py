@@ -19,8 +19,10 @@ Model module: QtGui for QPainterPath, never QtWidgets.
 
 from __future__ import annotations
 
+import binascii
 import functools
 import math
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -301,9 +303,10 @@ def _disjoint(boxes: list[QRectF]) -> bool:
 
 # --- the cache's codecs for Qt values -----------------------------------------------------------------
 
-#: Element types of a QPainterPath: MoveTo 0, LineTo 1, CurveTo 2 and its two CurveToData 3.
-_ELEMENTS = r"(?:0(?:1|233)*+)*+"
+#: Element types of a QPainterPath as digits: MoveTo 0, LineTo 1, CurveTo 2 and its two CurveToData 3.
 _TYPE_BYTES = bytes.maketrans(b"0123", b"\x00\x01\x02\x03")
+#: Deletes the digits of a valid element sequence once each curve ("233") is one "4".
+_VALID_TYPES = str.maketrans("", "", "014")
 
 
 def _encode_path(path: QPainterPath) -> dict[str, Any]:
@@ -322,7 +325,7 @@ def _encode_path(path: QPainterPath) -> dict[str, Any]:
     return {"rule": path.fillRule().value, "types": "".join(kinds), "xy": base64.b64encode(xy.tobytes()).decode()}
 
 
-def _decode_paths(data: Any) -> QPainterPath:
+def _decode_path(data: Any) -> QPainterPath:
     """The path :func:`_encode_path` stored; ValueError unless the data is exactly such a path.
 
     The element types must form a valid path (each curve followed by its two
@@ -330,34 +333,44 @@ def _decode_paths(data: Any) -> QPainterPath:
     own ``QDataStream << QPainterPath`` writes, so Qt reads only a well-formed
     stream of known length (``tests/test_cache.py`` compares the two).
     """
-    import binascii
-    import re
-    import struct
-
-    if type(data) is not dict or data.keys() != {"rule", "types", "xy"} or data["rule"] not in (0, 1):
+    if type(data) is not dict or data.keys() != {"rule", "types", "xy"} or type(data["rule"]) is not int:
         raise ValueError("not a stored path")
     kinds, rule = data["types"], data["rule"]
-    if type(kinds) is not str or type(data["xy"]) is not str or not re.fullmatch(_ELEMENTS, kinds):
+    if rule not in (0, 1) or type(kinds) is not str or type(data["xy"]) is not str or not _valid_elements(kinds):
         raise ValueError("not a stored path")
     xy = binascii.a2b_base64(data["xy"], strict_mode=True)
-    count = len(kinds)
-    if len(xy) != 16 * count:
+    if len(xy) != 16 * len(kinds):
         raise ValueError("not a stored path")
     path = QPainterPath()
-    if count == 0:
-        path.setFillRule(QPainterPath().fillRule().__class__(rule))
+    if not kinds:  # Qt writes an empty path as its count alone
         return path
+    QDataStream(QByteArray(_path_stream(kinds, xy, rule))) >> path
+    if path.elementCount() != len(kinds):  # Qt drops a path with a coordinate that is not a usable number
+        raise ValueError("not a stored path")
+    return path
+
+
+def _path_stream(kinds: str, xy: bytes, rule: int) -> bytes:
+    """What ``QDataStream << QPainterPath`` writes for these elements (checked by :func:`_valid_elements`).
+
+    The element count, then each element's type (int32) and x, y (big-endian
+    doubles, as ``xy`` holds them already), then the start of the last
+    subpath and the fill rule.
+    """
+    count = len(kinds)
     end = 4 + 20 * count
-    blob = bytearray(end + 8)  # count, then (type, x, y) per element, then the current subpath's start and the rule
+    blob = bytearray(end + 8)
     struct.pack_into(">i", blob, 0, count)
-    blob[7:end:20] = kinds.encode("ascii").translate(_TYPE_BYTES)
+    blob[7:end:20] = kinds.encode("ascii").translate(_TYPE_BYTES)  # each type's low byte; the others stay 0
     for k in range(16):
         blob[8 + k : end : 20] = xy[k::16]
     struct.pack_into(">ii", blob, end, kinds.rfind("0"), rule)
-    QDataStream(QByteArray(bytes(blob))) >> path
-    if path.elementCount() != count:  # Qt drops a path with a coordinate that is not a usable number
-        raise ValueError("not a stored path")
-    return path
+    return bytes(blob)
+
+
+def _valid_elements(kinds: str) -> bool:
+    """Whether ``kinds`` (element types as digits) is a path: a move first, each curve followed by its data."""
+    return (not kinds or kinds[0] == "0") and not kinds.replace("233", "4").translate(_VALID_TYPES)
 
 
 def _decode_size(data: Any) -> QSizeF:
@@ -384,7 +397,7 @@ def _decode_source(data: Any) -> Path:
     return Path(data)
 
 
-cache.register(QPainterPath, _encode_path, _decode_paths)
+cache.register(QPainterPath, _encode_path, _decode_path)
 cache.register(QSizeF, lambda size: [size.width(), size.height()], _decode_size)
 cache.register(QRectF, lambda rect: [rect.x(), rect.y(), rect.width(), rect.height()], _decode_rect)
 cache.register(Path, str, _decode_source)

@@ -235,7 +235,7 @@ CASES: dict[str, Case] = {
     "deep.svg": Case("--art", "deep.svg: elements are nested more than 64 deep.", _text(
         "deep.svg", '<svg xmlns="http://www.w3.org/2000/svg">' + "<g>" * 10_000 + "</g>" * 10_000 + "</svg>")),
     "use-loop.svg": Case("--art", "use-loop.svg: a <use> refers to itself or the nesting is too deep."),
-    "use-fanout.svg": Case("--art", "use-fanout.svg: the drawing has more than 20,000 elements once each <use> is "
+    "use-fanout.svg": Case("--art", "use-fanout.svg: the drawing has more than 10,000 elements once each <use> is "
                                     "expanded.", _use_fanout),
     "style-quadratic.svg": Case("--art", "style-quadratic.svg: a <style> sheet is not a plain list of rules",
                                 _style_quadratic),
