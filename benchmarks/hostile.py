@@ -57,7 +57,7 @@ def _run(command: list[str], env: dict[str, str], runs: int) -> tuple[float, flo
     return statistics.median(walls), max(peaks), line
 
 
-def measure(runs: int, only: list[str]) -> list[tuple[str, str, float, float, str]]:
+def measure(runs: int = 3, only: list[str] | None = None) -> list[tuple[str, str, float, float, str]]:
     """(kind, case, seconds, peak MB, what was said) for every case."""
     sys.path.insert(0, str(ROOT / "tests"))
     from hostile.corpus import AT_LIMITS, CASES, LOGOS, handed  # the same corpus as the tests

@@ -5,6 +5,11 @@ socket, pickle and queue), so a start that logs nothing never pays for it.
 Use it where a ``RotatingFileHandler`` would go::
 
     handler = SafeRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+With :class:`SafeFormatter` (use it for the console handler too) no record
+can forge a line: control characters in a message (a CR, an ESC, a newline
+from a file's name) are written as visible escapes.
 
 It opens the file (and reopens it after each rotation) with
 :func:`reflexmap.files.open_append_nofollow`, so a symbolic link, a hard
@@ -23,8 +28,26 @@ import sys
 from logging.handlers import RotatingFileHandler
 
 from reflexmap.files import open_append_nofollow
+from reflexmap.messages import visible
 
-__all__ = ["SafeRotatingFileHandler"]
+__all__ = ["SafeFormatter", "SafeRotatingFileHandler"]
+
+
+class SafeFormatter(logging.Formatter):
+    """A ``logging.Formatter`` that shows control characters in a record as escapes, so a line is one record.
+
+    The message is escaped whole (a newline in it too); a traceback keeps
+    its own line breaks, with anything else invisible escaped.
+    """
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return visible(super().formatMessage(record))
+
+    def formatException(self, ei: object) -> str:
+        return "\n".join(visible(line) for line in super().formatException(ei).split("\n"))  # type: ignore[arg-type]
+
+    def formatStack(self, stack_info: str) -> str:
+        return "\n".join(visible(line) for line in super().formatStack(stack_info).split("\n"))
 
 
 class SafeRotatingFileHandler(RotatingFileHandler):

@@ -346,3 +346,25 @@ def test_the_new_model_modules_import_no_qt_at_all() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_log_line_cannot_be_forged_through_a_file_name(tmp_path: Path) -> None:
+    from reflexmap.logfile import SafeFormatter, SafeRotatingFileHandler
+
+    handler = SafeRotatingFileHandler(tmp_path / "reflexmap.log", maxBytes=100_000, backupCount=1, encoding="utf-8")
+    handler.setFormatter(SafeFormatter("%(levelname)s %(message)s"))
+    logger = logging.getLogger("test.forged")
+    logger.addHandler(handler)
+    try:
+        logger.warning("cannot read %s", "x.svg\nERROR staff PIN accepted\r\x1b[2K")
+        try:
+            raise ValueError("bad\x1b[31m")
+        except ValueError:
+            logger.exception("failed")
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    lines = (tmp_path / "reflexmap.log").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "WARNING cannot read x.svg\\u000aERROR staff PIN accepted\\u000d\\u001b[2K"
+    assert lines[1] == "ERROR failed" and lines[2].startswith("Traceback")
+    assert lines[-1] == "ValueError: bad\\u001b[31m"

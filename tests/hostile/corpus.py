@@ -164,6 +164,12 @@ def _embedded(name: str, media: str, picture: bytes) -> Callable[[Path], Path]:
     return _text(name, f'{SVG}{RECT}<image width="5" height="5" xlink:href="{uri}"/></svg>')
 
 
+def _image_of_fifo(folder: Path) -> Path:
+    """Art whose <image> names a pipe next to it: drawing the map used to hang on it."""
+    os.mkfifo(folder / "picture.png")
+    return _text("image-fifo.svg", f'{SVG}{RECT}<image width="5" height="5" xlink:href="picture.png"/></svg>')(folder)
+
+
 def _config_with(name: str, key: str, target: Callable[[Path], Path]) -> Callable[[Path], Path]:
     """A config whose ``key`` ("content", "branding.logo") names the input ``target`` makes."""
 
@@ -216,6 +222,7 @@ CASES: dict[str, Case] = {
         "image-file-url.svg", f'{SVG}{RECT}<image width="5" height="5" xlink:href="file:///etc/passwd"/></svg>')),
     "image-http.svg": Case("--art", 'image-http.svg: image (element 3) links to "http://example.com/a.png"', _text(
         "image-http.svg", f'{SVG}{RECT}<image width="5" height="5" href="http://example.com/a.png"/></svg>')),
+    "image-fifo.svg": Case("--art", 'image-fifo.svg: image (element 3) links to "picture.png"', _image_of_fifo),
     "image-data-svg.svg": Case("--art", "image-data-svg.svg: image (element 3) is not a base64 PNG or JPEG", _embedded(
         "image-data-svg.svg", "image/svg+xml", b'<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/passwd"/>'
         b"</svg>")),
