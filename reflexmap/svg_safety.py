@@ -371,6 +371,9 @@ class _Gate:
                 self.refuse(Message("{file}: a <style> sheet has a comment that never ends (/* without */).",
                                     file=self.name))
             sheet = re.sub(_CSS_COMMENT, "", sheet, flags=re.MULTILINE).strip()
+            if "@import" in sheet.lower():
+                self.refuse(Message("{file}: the file contains {what}, which reflexmap refuses for safety; remove it.",
+                                    file=self.name, what=Message("a style sheet taken from elsewhere (@import)")))
             if not re.fullmatch(_CSS_RULES, sheet):
                 self.refuse(Message("{file}: a <style> sheet is not a plain list of rules (it has nested rules, or "
                                     "braces that do not pair); reflexmap cannot read it safely.", file=self.name))

@@ -89,6 +89,8 @@ REFUSED = {
         f'<g id="u{i + 1}"><use xlink:href="#u{i}"/><use xlink:href="#u{i}"/></g>' for i in range(30))
         + '</defs><use data-zone="heel" xlink:href="#u30"/></svg>', "once each <use> is expanded"),
     "style without rules": (SVG + "<style>a" + " " * 3000 + "b</style>" + RECT + "</svg>", "not a plain list of rules"),
+    "style import": (SVG + '<style>@import url("/etc/passwd"); a { fill: red }</style>' + RECT + "</svg>",
+                     "a style sheet taken from elsewhere (@import)"),
     "style unclosed rule": (SVG + "<style>a { fill: red</style>" + RECT + "</svg>", "not a plain list of rules"),
     "style nested": (SVG + "<style>@media screen { a { fill: red } }</style>" + RECT + "</svg>", "not a plain list"),
     "style unclosed comment": (SVG + "<style>a { fill: red } /* " + "/*" * 1000 + "</style>" + RECT + "</svg>",

@@ -460,6 +460,10 @@
         <translation>сокет</translation>
     </message>
     <message>
+        <source>a style sheet taken from elsewhere (@import)</source>
+        <translation>таблиця стилів, узята деінде (@import)</translation>
+    </message>
+    <message>
         <source>a symbolic link</source>
         <translation>символьне посилання</translation>
     </message>
