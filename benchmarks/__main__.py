@@ -11,7 +11,7 @@ Run it from a venv where reflexmap is installed (``pip install .``).  Parts:
 - CPU idle on the map, during the attract loop and while a routine counts
   down (targets 2 %, 10 %, 2 % of one core);
 - routine timing with the event loop blocked 300 ms every second;
-- hostile inputs refused by `reflexmap check` (2 s, 300 MB).
+- hostile inputs refused (or, at the limits, loaded) by `reflexmap check` (2 s, 300 MB).
 
 The soak (``python -m benchmarks.soak``) runs on its own: it takes minutes.
 """
@@ -225,16 +225,23 @@ def hostile() -> list[tuple[str, str, str, str]]:
     from benchmarks.hostile import measure
 
     rows = measure(runs=1)
-    slowest = max(rows, key=lambda r: r[1])
-    biggest = max(rows, key=lambda r: r[2])
+    refused = max((r for r in rows if r[0] == "refused"), key=lambda r: r[2])
+    loaded = max((r for r in rows if r[0] != "refused"), key=lambda r: r[2])
+    biggest = max(rows, key=lambda r: r[3])
     return [
         _row(
-            f"hostile inputs ({len(rows)} files), slowest refusal",
-            f"{slowest[1]:.2f} s ({slowest[0]})",
+            f"hostile inputs ({len(rows)} cases), slowest refusal",
+            f"{refused[2]:.2f} s ({refused[1]})",
             "< 2 s",
-            slowest[1] < 2,
+            refused[2] < 2,
         ),
-        _row("hostile inputs, most memory", f"{biggest[2]:.0f} MB ({biggest[0]})", "< 300 MB", biggest[2] < 300),
+        _row(
+            "hostile inputs, slowest accepted (a file at the limits)",
+            f"{loaded[2]:.2f} s ({loaded[1]})",
+            "< 2 s",
+            loaded[2] < 2,
+        ),
+        _row("hostile inputs, most memory", f"{biggest[3]:.0f} MB ({biggest[1]})", "< 300 MB", biggest[3] < 300),
     ]
 
 

@@ -39,11 +39,21 @@ from reflexmap.content import LANGUAGES, Text
 from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
-__all__ = ["Branding", "Config", "ConfigError", "KioskSettings", "default_config_path", "load_config"]
+__all__ = [
+    "MAX_PIN_ITERATIONS",
+    "Branding",
+    "Config",
+    "ConfigError",
+    "KioskSettings",
+    "default_config_path",
+    "load_config",
+]
 
 # patterns, compiled by re (and cached) when first used: a start with the default settings needs neither
 _COLOUR = r"#[0-9a-fA-F]{6}"
 _PIN_HASH = r"pbkdf2_sha256\$\d{4,7}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,64}"
+#: PBKDF2 rounds a pin_hash may ask for: each PIN check then takes under 100 ms here (benchmarks/hostile.py).
+MAX_PIN_ITERATIONS = 500_000
 
 
 class ConfigError(ValueError):
@@ -86,8 +96,20 @@ class KioskSettings:
             )
         if self.text_size not in (1, 2, 3):
             raise ValueError(Message("must be 1, 2 or 3 (it is {value})", at_field="text_size", value=self.text_size))
-        if self.pin_hash is not None and not re.fullmatch(_PIN_HASH, self.pin_hash):
-            raise ValueError(Message("is not a PIN hash made by `reflexmap hash-pin`", at_field="pin_hash"))
+        if self.pin_hash is not None:
+            if not re.fullmatch(_PIN_HASH, self.pin_hash):
+                raise ValueError(Message("is not a PIN hash made by `reflexmap hash-pin`", at_field="pin_hash"))
+            rounds = int(self.pin_hash.split("$")[1])
+            if rounds > MAX_PIN_ITERATIONS:
+                raise ValueError(
+                    Message(
+                        "asks for {rounds:,} rounds, more than {limit:,} (each PIN check would "
+                        "freeze the kiosk); make a new one with `reflexmap hash-pin`",
+                        at_field="pin_hash",
+                        rounds=rounds,
+                        limit=MAX_PIN_ITERATIONS,
+                    )
+                )
 
 
 @dataclass(frozen=True)

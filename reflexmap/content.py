@@ -6,7 +6,6 @@ languages.  No Qt at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,6 @@ LANGUAGES = ("en", "uk")
 #: each, routines refer to them.
 ZONES = ("toes", "metatarsus", "arch", "heel", "medial-edge", "ankle", "achilles", "top")
 
-_ZONE_ID = r"[a-z][a-z0-9-]{0,40}"  # compiled by re when first used: cached content never needs it
 MAX_TEXT = 2000
 
 
@@ -36,23 +34,15 @@ class Text:
     en: str
     uk: str
 
-    def __post_init__(self) -> None:
-        for value, empty, too_long in (
-            (
-                self.en,
-                Message("the English text (en) is empty"),
-                Message("the English text (en) is longer than {limit} characters", limit=MAX_TEXT),
-            ),
-            (
-                self.uk,
-                Message("the Ukrainian text (uk) is empty"),
-                Message("the Ukrainian text (uk) is longer than {limit} characters", limit=MAX_TEXT),
-            ),
-        ):
-            if not value.strip():
-                raise ValueError(empty)
-            if len(value) > MAX_TEXT:
-                raise ValueError(too_long)
+    def __post_init__(self) -> None:  # runs for every text a cached start reads back: messages only when needed
+        if not self.en.strip():
+            raise ValueError(Message("the English text (en) is empty"))
+        if len(self.en) > MAX_TEXT:
+            raise ValueError(Message("the English text (en) is longer than {limit} characters", limit=MAX_TEXT))
+        if not self.uk.strip():
+            raise ValueError(Message("the Ukrainian text (uk) is empty"))
+        if len(self.uk) > MAX_TEXT:
+            raise ValueError(Message("the Ukrainian text (uk) is longer than {limit} characters", limit=MAX_TEXT))
 
     def __call__(self, lang: str) -> str:
         return self.uk if lang == "uk" else self.en
@@ -67,8 +57,18 @@ class Titled:
 
 
 def check_zone_id(value: str) -> None:
-    """Raise ValueError unless ``value`` looks like a zone id ("medial-edge")."""
-    if not re.fullmatch(_ZONE_ID, value):
+    """Raise ValueError unless ``value`` looks like a zone id ("medial-edge"): [a-z][a-z0-9-]{0,40}.
+
+    Without a regular expression: a cached start checks every zone again and
+    would otherwise compile one.
+    """
+    if not (
+        0 < len(value) <= 41
+        and value.isascii()
+        and "a" <= value[0] <= "z"
+        and value.replace("-", "").isalnum()
+        and value == value.lower()
+    ):
         raise ValueError(Message("{value!r} is not a zone id (lower-case letters, digits and dashes)", value=value))
 
 

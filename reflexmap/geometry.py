@@ -4,49 +4,46 @@ The art is parsed once with svgelements (which applies transforms, ``<use>``
 and the viewBox for us) and every element that carries ``data-zone`` (on
 itself, an ancestor group or a ``<use>``) becomes a path in the document's
 viewport coordinates.  Paint does not matter: an element drawn with
-``fill="none"`` is still a zone inside.  The file is checked for unsafe or
-absurd content before svgelements sees it, because svgelements lets
-malformed XML through as a raw ``ParseError`` and silently truncates bad path
-data.
+``fill="none"`` is still a zone inside.  Before svgelements sees the file it
+passes :func:`reflexmap.svg_safety.check_svg`, which refuses unsafe or
+absurd content (svgelements lets malformed XML through as a raw
+``ParseError``, silently truncates bad path data, and takes quadratic time
+or worse on some inputs); anything svgelements still raises becomes an
+:class:`ArtError` naming the file.
+
+The :class:`Art` keeps the exact bytes that were checked (``Art.svg``):
+draw the art from those, never from the path again.
 
 Model module: QtGui for QPainterPath, never QtWidgets.
 """
 
 from __future__ import annotations
 
-import copyreg
-import io
+import binascii
+import functools
 import math
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QRectF, QSizeF
+from PySide6.QtCore import QByteArray, QDataStream, QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
-from reflexmap.cache import remembered
+from reflexmap import cache
 from reflexmap.fast_start import qt
+from reflexmap.files import read_file
 from reflexmap.messages import Message
-from reflexmap.schema import read_bytes
 
-if TYPE_CHECKING:
-    import xml.etree.ElementTree as ET
+__all__ = ["MAX_ART_BYTES", "MAX_PIECES", "Art", "ArtError", "ZoneShape", "load_art", "load_zones"]
 
-__all__ = ["Art", "ArtError", "ZoneShape", "load_art", "load_zones"]
-
-#: Larger files are refused before parsing: real foot art is a few hundred kB.
+#: Larger files (or .svgz files that unpack to more) are refused before parsing: real foot art is a few hundred kB.
 MAX_ART_BYTES = 8 * 1024 * 1024
-#: Deeper nesting than this is no drawing a person made.
-MAX_DEPTH = 64
-MAX_ELEMENTS = 20_000
 #: Coordinates beyond this (in viewport units) are treated as broken.
 MAX_COORD = 1e6
-
-_SVG_NS = "{http://www.w3.org/2000/svg}"
-#: One token of path data; compiled (and cached by re) when art is first parsed, never at a cached start.
-_PATH_TOKEN = r"\s*(?:[MmZzLlHhVvCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|,)"
+#: Pieces (drawn elements) one zone may have: the map hit-tests and paints each piece.
+MAX_PIECES = 2_000
 
 
 class ArtError(ValueError):
@@ -70,10 +67,21 @@ class Art:
     source: Path
     size: QSizeF
     shapes: tuple[ZoneShape, ...]
-    #: Each zone's area: the union of its shapes.
-    zones: dict[str, QPainterPath] = field(default_factory=dict)
     #: Bounding box of each ``data-view`` group (for captions).
     views: dict[str, QRectF] = field(default_factory=dict)
+    #: The exact bytes that passed the checks (unpacked, for .svgz): what to draw.
+    svg: bytes = field(default=b"", repr=False, metadata=cache.NOT_CACHED)
+
+    @functools.cached_property
+    def zones(self) -> dict[str, QPainterPath]:
+        """Each zone's area: the union of its shapes, computed when first asked for.
+
+        The map hit-tests and paints the shapes themselves; only
+        :func:`load_zones` needs the union, so loading art never pays for
+        Qt's boolean union (which the geometry of a hostile file can make
+        arbitrarily slow).
+        """
+        return _unite(self.shapes)
 
 
 def load_zones(path: str | Path) -> dict[str, QPainterPath]:
@@ -86,36 +94,44 @@ def load_zones(path: str | Path) -> dict[str, QPainterPath]:
 
 
 def load_art(path: str | Path, cache_dir: Path | None = None) -> Art:
-    """Read, check and convert the SVG at ``path``.  Raises :class:`ArtError`.
+    """Read, check and convert the SVG (or .svgz) at ``path``.  Raises :class:`ArtError`.
 
     With ``cache_dir`` the converted geometry of a file that passed every
     check is remembered (see :mod:`reflexmap.cache`), so the next start skips
-    svgelements entirely.
+    svgelements entirely.  ``Art.svg`` holds the bytes that were checked.
     """
     source = Path(path)
-    data = read_bytes(source, ArtError, MAX_ART_BYTES)
-    return remembered(cache_dir, source, data, Art, lambda: _parse(source, data))
+    data = read_file(source, ArtError, MAX_ART_BYTES, compressed=True)
+    art = cache.remembered(cache_dir, data, Art, lambda: _parse(source, data))
+    return replace(art, source=source, svg=data)
 
 
 def _parse(source: Path, data: bytes) -> Art:
-    import xml.etree.ElementTree as ET
+    from reflexmap.svg_safety import check_svg
 
     name = source.name
-    _check_xml(data, name)
+    check_svg(data, name, ArtError)
     try:
+        import io
+
         import svgelements as se  # heavy import: only when art is actually parsed
 
         doc = se.SVG.parse(io.BytesIO(data), reify=True)
+        if doc is None or not isinstance(doc, se.SVG):
+            raise ArtError(Message("{file}: the file has no <svg> drawing in it.", file=name))
+        width, height = _size(doc, name)
+        shapes, views = _collect(doc, name, se)
+    except ArtError:
+        raise
     except RecursionError:
         raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
-    except (ET.ParseError, ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
+    except MemoryError:
+        raise ArtError(Message("{file}: the drawing needs more memory than reflexmap allows.", file=name)) from None
+    except Exception as e:  # noqa: BLE001 - svgelements raises ParseError, bare ValueErrors ("1em"), TypeErrors...
+        detail = str(e) or type(e).__name__
         raise ArtError(
-            Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))
+            Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=detail)
         ) from None
-    if doc is None or not isinstance(doc, se.SVG):
-        raise ArtError(Message("{file}: the file has no <svg> drawing in it.", file=name))
-    width, height = _size(doc, name)
-    shapes, views = _collect(doc, name, se)
     if not shapes:
         raise ArtError(
             Message("{file}: no element has a data-zone attribute, so there is nothing to touch.", file=name)
@@ -124,105 +140,9 @@ def _parse(source: Path, data: bytes) -> Art:
         source=source,
         size=QSizeF(width, height),
         shapes=tuple(shapes),
-        zones=_unite(shapes),
         views=views,
+        svg=data,
     )
-
-
-# --- pickling paths for the cache --------------------------------------------------
-
-
-def _path_from_bytes(blob: bytes) -> QPainterPath:
-    path = QPainterPath()
-    QDataStream(QByteArray(blob)) >> path
-    return path
-
-
-def _path_to_bytes(path: QPainterPath) -> tuple[Callable[[bytes], QPainterPath], tuple[bytes]]:
-    buffer = QByteArray()
-    QDataStream(buffer, QIODevice.OpenModeFlag.WriteOnly) << path
-    return _path_from_bytes, (bytes(buffer.data()),)
-
-
-copyreg.pickle(QPainterPath, _path_to_bytes)
-
-
-# --- checks before parsing ---------------------------------------------------
-
-
-def _check_xml(data: bytes, name: str) -> None:
-    """Refuse DTDs and entities, malformed XML, absurd nesting, bad path data."""
-    import xml.etree.ElementTree as ET
-
-    import defusedxml.ElementTree as DET
-    from defusedxml import DefusedXmlException
-
-    try:
-        root = DET.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as e:
-        kind = type(e).__name__
-        what = {
-            "DTDForbidden": Message("a DTD (<!DOCTYPE ...>)"),
-            "EntitiesForbidden": Message("an <!ENTITY> declaration"),
-            "ExternalReferenceForbidden": Message("a reference to an external file"),
-        }.get(kind, Message("an unsafe XML construct"))
-        raise ArtError(
-            Message(
-                "{file}: the file contains {what}, which reflexmap refuses for safety; remove it.", file=name, what=what
-            )
-        ) from None
-    except ET.ParseError as e:
-        raise ArtError(
-            Message("{file}: the file is not well-formed XML ({detail}).", file=name, detail=str(e))
-        ) from None
-    except (RecursionError, MemoryError):
-        raise ArtError(Message("{file}: the file is nested too deeply to read.", file=name)) from None
-    if root.tag not in (f"{_SVG_NS}svg", "svg"):
-        raise ArtError(Message("{file}: the top element is <{tag}>, not <svg>.", file=name, tag=_local(root.tag)))
-    count = 0
-    stack: list[tuple[ET.Element, int]] = [(root, 1)]
-    while stack:
-        el, depth = stack.pop()
-        count += 1
-        if depth > MAX_DEPTH:
-            raise ArtError(Message("{file}: elements are nested more than {limit} deep.", file=name, limit=MAX_DEPTH))
-        if count > MAX_ELEMENTS:
-            raise ArtError(
-                Message("{file}: the drawing has more than {limit} elements.", file=name, limit=MAX_ELEMENTS)
-            )
-        if _local(el.tag) == "path":
-            _check_path_data(el.get("d", ""), name, el)
-        stack.extend((child, depth + 1) for child in el)
-
-
-def _check_path_data(d: str, name: str, el: ET.Element) -> None:
-    token = re.compile(_PATH_TOKEN)
-    pos = 0
-    end = len(d.rstrip())
-    while pos < end:
-        m = token.match(d, pos)
-        if not m or m.end() == pos:
-            near = d[pos : pos + 12].strip()
-            raise ArtError(
-                Message(
-                    '{file}: path {element} has unreadable data in its "d" attribute near "{near}".',
-                    file=name,
-                    element=_describe(el),
-                    near=near,
-                )
-            )
-        pos = m.end()
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _describe(el: ET.Element) -> str:
-    for attr in ("id", "data-zone"):
-        if el.get(attr):
-            return f'{attr}="{el.get(attr)}"'
-    return "(no id)"
 
 
 # --- conversion --------------------------------------------------------------
@@ -244,6 +164,7 @@ def _size(doc: object, name: str) -> tuple[float, float]:
 def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[str, QRectF]]:
     shapes: list[ZoneShape] = []
     views: dict[str, QRectF] = {}
+    pieces: dict[str, int] = {}
     for el in doc.elements():  # type: ignore[attr-defined]
         if not isinstance(el, se.Shape):  # type: ignore[attr-defined]
             continue
@@ -257,7 +178,18 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
             box = path.boundingRect()
             views[view] = views[view].united(box) if view in views else box
         if zone:
-            shapes.append(ZoneShape(str(zone).strip(), path, values.get("data-foot"), view))
+            zone = str(zone).strip()
+            pieces[zone] = pieces.get(zone, 0) + 1
+            if pieces[zone] > MAX_PIECES:
+                raise ArtError(
+                    Message(
+                        "{file}: zone {zone} is drawn in more than {limit:,} pieces; join them into fewer shapes.",
+                        file=name,
+                        zone=zone,
+                        limit=MAX_PIECES,
+                    )
+                )
+            shapes.append(ZoneShape(zone, path, values.get("data-foot"), view))
     return shapes, views
 
 
@@ -360,16 +292,131 @@ def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
     zones: dict[str, QPainterPath] = {}
     for zone, paths in groups.items():
         rule = paths[0].fillRule()
-        boxes = [p.boundingRect() for p in paths]
-        disjoint = all(not boxes[i].intersects(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
-        if disjoint and all(p.fillRule() == rule for p in paths):
+        if all(p.fillRule() == rule for p in paths) and _disjoint([p.boundingRect() for p in paths]):
             area = QPainterPath()
             area.setFillRule(rule)
             for p in paths:
                 area.addPath(p)
-        else:
-            area = QPainterPath(paths[0])
-            for p in paths[1:]:
-                area = area.united(p)
+        else:  # in pairs, then pairs of pairs: each union step stays small (one after another is quadratic)
+            while len(paths) > 1:
+                paths = [
+                    paths[i].united(paths[i + 1]) if i + 1 < len(paths) else paths[i] for i in range(0, len(paths), 2)
+                ]
+            area = paths[0]
         zones[zone] = area
     return zones
+
+
+def _disjoint(boxes: list[QRectF]) -> bool:
+    """Whether no two boxes intersect: a sweep from left to right, so n log n for pieces side by side."""
+    spans = sorted((b.left(), b.right(), b.top(), b.bottom()) for b in boxes)
+    active: list[tuple[float, float, float]] = []  # (right, top, bottom) of boxes the sweep line still crosses
+    for left, right, top, bottom in spans:
+        active = [a for a in active if a[0] > left]
+        if any(a_top < bottom and top < a_bottom for _, a_top, a_bottom in active):
+            return False
+        active.append((right, top, bottom))
+    return True
+
+
+# --- the cache's codecs for Qt values -----------------------------------------------------------------
+
+#: Element types of a QPainterPath as digits: MoveTo 0, LineTo 1, CurveTo 2 and its two CurveToData 3.
+_TYPE_BYTES = bytes.maketrans(b"0123", b"\x00\x01\x02\x03")
+#: Deletes the digits of a valid element sequence once each curve ("233") is one "4".
+_VALID_TYPES = str.maketrans("", "", "014")
+
+
+def _encode_path(path: QPainterPath) -> dict[str, Any]:
+    """A path as plain data: its fill rule, its element types as digits, its coordinates as base64 doubles."""
+    import array
+    import base64
+
+    kinds = []
+    xy = array.array("d")
+    for i in range(path.elementCount()):
+        e = path.elementAt(i)
+        kinds.append(str(e.type.value))
+        xy.append(e.x)
+        xy.append(e.y)
+    xy.byteswap()  # big-endian, as QDataStream writes doubles
+    return {"rule": path.fillRule().value, "types": "".join(kinds), "xy": base64.b64encode(xy.tobytes()).decode()}
+
+
+def _decode_path(data: Any) -> QPainterPath:
+    """The path :func:`_encode_path` stored; ValueError unless the data is exactly such a path.
+
+    The element types must form a valid path (each curve followed by its two
+    control points); from them and the coordinates this builds the bytes Qt's
+    own ``QDataStream << QPainterPath`` writes, so Qt reads only a well-formed
+    stream of known length (``tests/test_cache.py`` compares the two).
+    """
+    if type(data) is not dict or data.keys() != {"rule", "types", "xy"} or type(data["rule"]) is not int:
+        raise ValueError("not a stored path")
+    kinds, rule = data["types"], data["rule"]
+    if rule not in (0, 1) or type(kinds) is not str or type(data["xy"]) is not str or not _valid_elements(kinds):
+        raise ValueError("not a stored path")
+    xy = binascii.a2b_base64(data["xy"], strict_mode=True)
+    if len(xy) != 16 * len(kinds):
+        raise ValueError("not a stored path")
+    path = QPainterPath()
+    if not kinds:  # Qt writes an empty path as its count alone
+        return path
+    QDataStream(QByteArray(_path_stream(kinds, xy, rule))) >> path
+    if path.elementCount() != len(kinds):  # Qt drops a path with a coordinate that is not a usable number
+        raise ValueError("not a stored path")
+    return path
+
+
+def _path_stream(kinds: str, xy: bytes, rule: int) -> bytes:
+    """What ``QDataStream << QPainterPath`` writes for these elements (checked by :func:`_valid_elements`).
+
+    The element count, then each element's type (int32) and x, y (big-endian
+    doubles, as ``xy`` holds them already), then the start of the last
+    subpath and the fill rule.
+    """
+    count = len(kinds)
+    end = 4 + 20 * count
+    blob = bytearray(end + 8)
+    struct.pack_into(">i", blob, 0, count)
+    blob[7:end:20] = kinds.encode("ascii").translate(_TYPE_BYTES)  # each type's low byte; the others stay 0
+    for k in range(16):
+        blob[8 + k : end : 20] = xy[k::16]
+    struct.pack_into(">ii", blob, end, kinds.rfind("0"), rule)
+    return bytes(blob)
+
+
+def _valid_elements(kinds: str) -> bool:
+    """Whether ``kinds`` (element types as digits) is a path: a move first, each curve followed by its data."""
+    return (not kinds or kinds[0] == "0") and not kinds.replace("233", "4").translate(_VALID_TYPES)
+
+
+def _decode_size(data: Any) -> QSizeF:
+    width, height = _numbers(data, 2)
+    return QSizeF(width, height)
+
+
+def _decode_rect(data: Any) -> QRectF:
+    return QRectF(*_numbers(data, 4))
+
+
+def _numbers(data: Any, count: int) -> list[float]:
+    if type(data) is not list or len(data) != count or not all(type(v) in (int, float) for v in data):
+        raise ValueError("not a list of numbers")
+    values = [float(v) for v in data]
+    if not all(math.isfinite(v) and abs(v) <= MAX_COORD for v in values):
+        raise ValueError("not a usable number")
+    return values
+
+
+def _decode_source(data: Any) -> Path:
+    if type(data) is not str:
+        raise ValueError("not a path")
+    return Path(data)
+
+
+cache.register(QPainterPath, _encode_path, _decode_path)
+cache.register(QSizeF, lambda size: [size.width(), size.height()], _decode_size)
+cache.register(QRectF, lambda rect: [rect.x(), rect.y(), rect.width(), rect.height()], _decode_rect)
+cache.register(Path, str, _decode_source)
+cache.register(type(Path()), str, _decode_source)

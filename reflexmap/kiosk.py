@@ -13,7 +13,6 @@ import hmac
 import json
 import logging
 import math
-import os
 import secrets
 import time
 from collections.abc import Callable
@@ -40,6 +39,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: PBKDF2 rounds of a new PIN hash: a check takes about a third of the 100 ms a check may take
+#: (MAX_PIN_ITERATIONS, in config.py, bounds what a config may ask for).
 PIN_ITERATIONS = 200_000
 
 
@@ -48,16 +49,26 @@ PIN_ITERATIONS = 200_000
 
 def hash_pin(pin: str, salt: bytes | None = None, iterations: int = PIN_ITERATIONS) -> str:
     """A salted PBKDF2-SHA256 hash of ``pin``, for the config's ``pin_hash``."""
+    from reflexmap.config import MAX_PIN_ITERATIONS
+
+    if not 1000 <= iterations <= MAX_PIN_ITERATIONS:
+        raise ValueError(f"iterations must be between 1000 and {MAX_PIN_ITERATIONS:,}")
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
     return f"pbkdf2_sha256${iterations}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def verify_pin(pin: str, stored: str) -> bool:
-    """Whether ``pin`` matches ``stored`` (compared in constant time)."""
+    """Whether ``pin`` matches ``stored`` (compared in constant time).
+
+    A hash asking for more than MAX_PIN_ITERATIONS rounds never matches:
+    checking it would block the caller for too long.
+    """
+    from reflexmap.config import MAX_PIN_ITERATIONS
+
     try:
         scheme, iterations, salt, digest = stored.split("$")
-        if scheme != "pbkdf2_sha256":
+        if scheme != "pbkdf2_sha256" or not 0 < int(iterations) <= MAX_PIN_ITERATIONS:
             return False
         expected = base64.b64decode(digest)
         actual = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), base64.b64decode(salt), int(iterations))
@@ -242,12 +253,20 @@ class RunRecord:
         self.path = path
         self._clock = clock
         self.previous: dict[str, object] = {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                self.previous = data
-        except (OSError, ValueError):
-            pass
+        from reflexmap.files import read_file
+        from reflexmap.messages import shorten, visible
+
+        try:  # a regular file only (a pipe planted here must not hang the start), small, not through a link
+            data = json.loads(read_file(path, ValueError, 64 * 1024, nofollow=True))
+        except (ValueError, RecursionError):
+            data = None
+        if isinstance(data, dict):  # only what reflexmap writes: times from 1970 to 2286, a short reason
+            for key in ("started", "ended"):
+                value = data.get(key)
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e10:
+                    self.previous[key] = float(value)
+            why = data.get("why")
+            self.previous["why"] = shorten(visible(why), 120) if isinstance(why, str) else None
         self.started = clock()
         self._write({"started": self.started, "ended": None, "why": None})
 
@@ -268,12 +287,11 @@ class RunRecord:
         self._write({"started": self.started, "ended": self._clock(), "why": why.value})
 
     def _write(self, data: dict[str, object]) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            tmp.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError as e:
+        from reflexmap.files import write_atomic
+
+        try:  # never through a link planted at the file or at a temporary name
+            write_atomic(self.path, json.dumps(data).encode("utf-8"))
+        except (OSError, ValueError) as e:
             logger.info("cannot write %s: %s", self.path, e)
 
 

@@ -29,13 +29,24 @@ from reflexmap.content import ZONES, Text
 from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
-__all__ = ["FEET", "UNTIL_DONE", "Routine", "RoutineError", "Step", "load_routine", "load_routines"]
+__all__ = [
+    "FEET",
+    "MAX_ROUTINE_FILES",
+    "UNTIL_DONE",
+    "Routine",
+    "RoutineError",
+    "Step",
+    "load_routine",
+    "load_routines",
+]
 
 UNTIL_DONE = "until-done"
 FEET = ("left", "right", "both", "none")
 MAX_STEP_SECONDS = 3600
 MAX_STEPS = 200
 MAX_ROUTINE_BYTES = 256 * 1024
+#: Routine files read from one folder (the first, by name): more would slow every start and fill the cache.
+MAX_ROUTINE_FILES = 200
 
 
 class RoutineError(ValueError):
@@ -161,14 +172,28 @@ def load_routines(folders: list[Path], cache_dir: Path | None = None) -> tuple[l
     """Every ``*.toml`` routine in ``folders``, in order, and one notice per file skipped.
 
     A later folder's routine with the same file name replaces an earlier one
-    (so a salon can adapt a built-in routine without touching it).
+    (so a salon can adapt a built-in routine without touching it).  At most
+    :data:`MAX_ROUTINE_FILES` files are read from each folder; one notice
+    names a folder that has more.
     """
     found: dict[str, Routine] = {}
     notices: list[str] = []
     for folder in folders:
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.toml")):
+        paths = sorted(folder.glob("*.toml"))
+        if len(paths) > MAX_ROUTINE_FILES:
+            notices.append(
+                Message(
+                    "{folder}: {count:,} routine files; reflexmap reads the first {limit} (by name) "
+                    "and skips the rest.",
+                    folder=str(folder),
+                    count=len(paths),
+                    limit=MAX_ROUTINE_FILES,
+                )
+            )
+            paths = paths[:MAX_ROUTINE_FILES]
+        for path in paths:
             try:
                 routine = load_routine(path, cache_dir)
             except RoutineError as e:

@@ -1,10 +1,14 @@
 """Reading a TOML file into typed, validated objects, with messages for people.
 
 Shared by every loader of a user-editable TOML file (content, routines,
-config): read with a size cap, decode UTF-8, parse TOML, then let msgspec
-check and convert the data into frozen dataclasses (field checks that a
-type cannot express live in the dataclasses' ``__post_init__``).  Any failure
-becomes one sentence that names the file and the field.  No Qt here.
+config): read with :func:`reflexmap.files.read_file` (regular files only,
+size capped while reading), decode UTF-8, refuse nesting deeper than
+:data:`MAX_NESTING` before parsing, parse TOML, then let msgspec check and
+convert the data into frozen dataclasses (field checks that a type cannot
+express live in the dataclasses' ``__post_init__``).  Any failure, whatever
+tomllib or msgspec raise (``RecursionError``, ``MemoryError``,
+``OverflowError``...), becomes one sentence that names the file and the
+field.  No Qt here.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from reflexmap.cache import remembered
+from reflexmap.files import read_file
 from reflexmap.messages import Message
 
 if TYPE_CHECKING:
@@ -25,24 +30,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def read_bytes(path: Path, error: type[ValueError], max_bytes: int) -> bytes:
-    """The file's bytes, or ``error`` with a one-line reason."""
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise error(
-                Message(
-                    "{file}: the file is {size:,} bytes; the limit is {limit:,}.", file=name, size=size, limit=max_bytes
-                )
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise error(Message("{file}: no such file ({path}).", file=name, path=str(path))) from None
-    except IsADirectoryError:
-        raise error(Message("{file}: this is a folder, not a file.", file=name)) from None
-    except OSError as e:
-        raise error(Message("{file}: cannot be read ({detail}).", file=name, detail=str(e.strerror or e))) from None
+#: Arrays and inline tables nested deeper than this are refused before parsing (reflexmap's files need 3).
+MAX_NESTING = 32
 
 
 def read_toml(
@@ -63,7 +52,7 @@ def read_toml(
     know (a typo in a setting must not pass silently) and puts the line number
     in every message.
     """
-    raw = read_bytes(path, error, max_bytes)
+    raw = read_file(path, error, max_bytes)
 
     def build() -> T:
         value = _decode(raw, path.name, kind, error, strict)
@@ -71,7 +60,7 @@ def read_toml(
             check(value, path)
         return value
 
-    return remembered(cache_dir, path, raw, kind, build)
+    return remembered(cache_dir, raw, kind, build)
 
 
 def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], strict: bool = False) -> T:
@@ -86,25 +75,93 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], stric
         raise error(
             Message("{file}: line {line} is not UTF-8 text; save the file as UTF-8.", file=name, line=line)
         ) from None
+    depth, line = nesting(text)
+    if depth > MAX_NESTING:
+        raise error(
+            Message(
+                "{file}: line {line}: lists or tables are nested more than {limit} deep.",
+                file=name,
+                line=line,
+                limit=MAX_NESTING,
+            )
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise error(Message("{file}: not valid TOML ({detail}).", file=name, detail=str(e))) from None
-    if strict:
-        unknown = _unknown_key(data, kind, "")
-        if unknown:
-            raise error(
-                Message(
-                    "{file}: line {line}, field {field}: reflexmap has no such setting.",
-                    file=name,
-                    line=line_of(text, unknown) or "?",
-                    field=unknown,
-                )
-            )
+    except (RecursionError, MemoryError):
+        raise error(Message("{file}: the file is nested too deeply to read.", file=name)) from None
+    except Exception as e:  # noqa: BLE001 - whatever the parser raises, the person gets one sentence
+        raise error(
+            Message("{file}: not valid TOML ({detail}).", file=name, detail=str(e) or type(e).__name__)
+        ) from None
     try:
+        if strict:
+            unknown = _unknown_key(data, kind, "")
+            if unknown:
+                raise error(
+                    Message(
+                        "{file}: line {line}, field {field}: reflexmap has no such setting.",
+                        file=name,
+                        line=line_of(text, unknown) or "?",
+                        field=unknown,
+                    )
+                )
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as e:
         raise error(describe(e, name, text if strict else None)) from None
+    except (RecursionError, MemoryError):
+        raise error(Message("{file}: the file is nested too deeply to read.", file=name)) from None
+    except error:
+        raise
+    except Exception as e:  # noqa: BLE001 - e.g. OverflowError from a number too big for its field
+        raise error(
+            Message("{file}: a value cannot be used ({detail}).", file=name, detail=str(e) or type(e).__name__)
+        ) from None
+
+
+#: Where a TOML string, comment, bracket or line starts.
+_TOML_TOKEN = r"""\"\"\"|'''|"|'|#|[\[\]{}]|\n"""
+#: The rest of each kind of string or comment, possessive (never backtracking).
+_TOML_REST = {
+    '"""': r'(?:[^"\\]|\\[\s\S]|"(?!""))*+"""',
+    "'''": r"(?:[^']|'(?!''))*+'''",
+    '"': r'(?:[^"\\\n]|\\.)*+"',
+    "'": r"[^'\n]*+'",
+    "#": r"[^\n]*+",
+}
+
+
+def nesting(text: str) -> tuple[int, int]:
+    """The deepest nesting of ``[`` and ``{`` in TOML ``text`` (outside strings and comments), and its line.
+
+    Linear in the text, so a file nested 10,000 deep is refused before
+    tomllib recurses into it.  Not a validator: an unterminated string ends
+    the count, and tomllib reports it.
+    """
+    token = re.compile(_TOML_TOKEN)
+    rests = {start: re.compile(pattern) for start, pattern in _TOML_REST.items()}
+    depth = deepest = 0
+    line = deepest_line = 1
+    pos = 0
+    while (found := token.search(text, pos)) is not None:
+        kind = found.group()
+        pos = found.end()
+        if kind in rests:
+            rest = rests[kind].match(text, pos)
+            if rest is None:
+                break
+            line += text.count("\n", pos, rest.end())
+            pos = rest.end()
+        elif kind == "\n":
+            line += 1
+        elif kind in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        else:
+            depth = max(0, depth - 1)
+    return deepest, deepest_line
 
 
 def describe(e: msgspec.ValidationError, file: str, source: str | None = None) -> Message:

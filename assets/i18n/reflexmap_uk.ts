@@ -409,10 +409,6 @@
 <context>
     <name>messages</name>
     <message>
-        <source>a DTD (&lt;!DOCTYPE ...&gt;)</source>
-        <translation>оголошення DTD (&lt;!DOCTYPE ...&gt;)</translation>
-    </message>
-    <message>
         <source>a reference to an external file</source>
         <translation>посилання на зовнішній файл</translation>
     </message>
@@ -427,10 +423,6 @@
     <message>
         <source>an &lt;!ENTITY&gt; declaration</source>
         <translation>оголошення &lt;!ENTITY&gt;</translation>
-    </message>
-    <message>
-        <source>an unsafe XML construct</source>
-        <translation>небезпечну конструкцію XML</translation>
     </message>
     <message>
         <source>expected {expected}, got {got}</source>
@@ -459,6 +451,58 @@
     <message>
         <source>is not a number of seconds</source>
         <translation>це не кількість секунд</translation>
+    </message>
+    <message>
+        <source>&quot;d&quot; attribute</source>
+        <translation>атрибуті «d»</translation>
+    </message>
+    <message>
+        <source>&quot;points&quot; attribute</source>
+        <translation>атрибуті «points»</translation>
+    </message>
+    <message>
+        <source>a DTD with declarations in it (&lt;!DOCTYPE ... [...]&gt;)</source>
+        <translation>DTD з оголошеннями всередині (&lt;!DOCTYPE ... [...]&gt;)</translation>
+    </message>
+    <message>
+        <source>a comment</source>
+        <translation>коментар</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>пристрій</translation>
+    </message>
+    <message>
+        <source>a link to a style sheet (&lt;?xml-stylesheet?&gt;)</source>
+        <translation>посилання на таблицю стилів (&lt;?xml-stylesheet?&gt;)</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>іменований канал (FIFO)</translation>
+    </message>
+    <message>
+        <source>a processing instruction (&lt;?...?&gt;)</source>
+        <translation>інструкція обробки (&lt;?...?&gt;)</translation>
+    </message>
+    <message>
+        <source>a reference to an entity (&amp;{entity};)</source>
+        <translation>посилання на сутність (&amp;{entity};)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <source>a style sheet taken from elsewhere (@import)</source>
+        <translation>таблиця стилів, узята деінде (@import)</translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation>символьне посилання</translation>
+    </message>
+    <message>
+        <source>asks for {rounds:,} rounds, more than {limit:,} (each PIN check would freeze the kiosk); make a new one with `reflexmap hash-pin`</source>
+        <translation>вимагає {rounds:,} раундів, більше ніж {limit:,} (кожна перевірка PIN-коду зупиняла б кіоск); створіть новий за допомогою `reflexmap hash-pin`</translation>
     </message>
     <message>
         <source>first run</source>
@@ -497,8 +541,20 @@
         <translation>немає файлу {path}</translation>
     </message>
     <message>
+        <source>not an ordinary file</source>
+        <translation>не звичайний файл</translation>
+    </message>
+    <message>
         <source>staff exit</source>
         <translation>вихід через панель персоналу</translation>
+    </message>
+    <message>
+        <source>the &lt;!DOCTYPE&gt;</source>
+        <translation>&lt;!DOCTYPE&gt;</translation>
+    </message>
+    <message>
+        <source>the start tag of {element}</source>
+        <translation>початковий тег {element}</translation>
     </message>
     <message>
         <source>unexpected stop (a crash, a power cut or the watchdog)</source>
@@ -513,8 +569,24 @@
         <translation>{detail}</translation>
     </message>
     <message>
+        <source>{file}: a &lt;style&gt; sheet has a comment that never ends (/* without */).</source>
+        <translation>{file}: у таблиці &lt;style&gt; є коментар, який ніде не закінчується (/* без */).</translation>
+    </message>
+    <message>
+        <source>{file}: a &lt;style&gt; sheet is not a plain list of rules (it has nested rules, or braces that do not pair); reflexmap cannot read it safely.</source>
+        <translation>{file}: таблиця &lt;style&gt; — не простий список правил (у ній вкладені правила або непарні дужки); reflexmap не може безпечно її прочитати.</translation>
+    </message>
+    <message>
         <source>{file}: a &lt;use&gt; refers to itself or the nesting is too deep.</source>
         <translation>{file}: елемент &lt;use&gt; посилається сам на себе або вкладеність завелика.</translation>
+    </message>
+    <message>
+        <source>{file}: a logo must be an SVG or a PNG picture.</source>
+        <translation>{file}: логотип має бути зображенням SVG або PNG.</translation>
+    </message>
+    <message>
+        <source>{file}: a value cannot be used ({detail}).</source>
+        <translation>{file}: значення не можна використати ({detail}).</translation>
     </message>
     <message>
         <source>{file}: cannot be read ({detail}).</source>
@@ -527,6 +599,10 @@
     <message>
         <source>{file}: element &quot;{element}&quot; has a coordinate that is not a usable number ({x:g}, {y:g}).</source>
         <translation>{file}: елемент &quot;{element}&quot; має непридатну координату ({x:g}, {y:g}).</translation>
+    </message>
+    <message>
+        <source>{file}: elements are nested more than {limit} deep (counting what each &lt;use&gt; copies).</source>
+        <translation>{file}: елементи вкладено глибше ніж на {limit} рівнів (з урахуванням того, що копіює кожен &lt;use&gt;).</translation>
     </message>
     <message>
         <source>{file}: elements are nested more than {limit} deep.</source>
@@ -565,6 +641,10 @@
         <translation>{file}: рядок {line}, поле {field}: {problem}.</translation>
     </message>
     <message>
+        <source>{file}: line {line}: lists or tables are nested more than {limit} deep.</source>
+        <translation>{file}: рядок {line}: списки або таблиці вкладено глибше ніж на {limit} рівнів.</translation>
+    </message>
+    <message>
         <source>{file}: no element has a data-zone attribute, so there is nothing to touch.</source>
         <translation>{file}: жоден елемент не має атрибута data-zone, тож торкатися нічого.</translation>
     </message>
@@ -581,8 +661,36 @@
         <translation>{file}: помилка в TOML ({detail}).</translation>
     </message>
     <message>
-        <source>{file}: path {element} has unreadable data in its &quot;d&quot; attribute near &quot;{near}&quot;.</source>
-        <translation>{file}: у шляху {element} атрибут &quot;d&quot; містить незрозумілі дані біля &quot;{near}&quot;.</translation>
+        <source>{file}: the PNG picture has a damaged header.</source>
+        <translation>{file}: заголовок зображення PNG пошкоджено.</translation>
+    </message>
+    <message>
+        <source>{file}: the PNG picture has no valid header.</source>
+        <translation>{file}: зображення PNG не має правильного заголовка.</translation>
+    </message>
+    <message>
+        <source>{file}: the compressed data is cut short.</source>
+        <translation>{file}: стиснені дані обірвано.</translation>
+    </message>
+    <message>
+        <source>{file}: the compressed data is damaged ({detail}).</source>
+        <translation>{file}: стиснені дані пошкоджено ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing applies more than {limit:,} transforms (each element counting those of the groups around it, and each copy a &lt;use&gt; makes).</source>
+        <translation>{file}: малюнок застосовує понад {limit:,} перетворень (кожен елемент рахує й перетворення груп навколо нього, а також кожну копію, яку робить &lt;use&gt;).</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing has more than {limit:,} elements once each &lt;use&gt; is expanded.</source>
+        <translation>{file}: після розгортання кожного &lt;use&gt; малюнок має понад {limit:,} елементів.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing has more than {limit:,} elements.</source>
+        <translation>{file}: малюнок має понад {limit:,} елементів.</translation>
+    </message>
+    <message>
+        <source>{file}: the file is not well-formed XML ({detail}, line {line}, column {column}).</source>
+        <translation>{file}: файл не є правильно сформованим XML ({detail}, рядок {line}, стовпець {column}).</translation>
     </message>
     <message>
         <source>{file}: step {step}, field {field}: {problem}.</source>
@@ -597,12 +705,28 @@
         <translation>{file}: svgelements не зміг прочитати малюнок ({detail}).</translation>
     </message>
     <message>
-        <source>{file}: the drawing has more than {limit} elements.</source>
-        <translation>{file}: у малюнку понад {limit} елементів.</translation>
-    </message>
-    <message>
         <source>{file}: the drawing has no usable width and height.</source>
         <translation>{file}: у малюнку немає придатних ширини й висоти.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing needs more memory than reflexmap allows.</source>
+        <translation>{file}: малюнку потрібно більше пам’яті, ніж дозволяє reflexmap.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing&apos;s &lt;style&gt; sheets have more than {limit:,} characters (counting each copy a &lt;use&gt; makes).</source>
+        <translation>{file}: таблиці &lt;style&gt; малюнка мають понад {limit:,} символів (з урахуванням кожної копії, яку робить &lt;use&gt;).</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing&apos;s attributes, text and styles come to more than {limit:,} characters once each &lt;use&gt; is expanded.</source>
+        <translation>{file}: після розгортання кожного &lt;use&gt; атрибути, текст і стилі малюнка становлять понад {limit:,} символів.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing&apos;s elements inherit more than {limit:,} attributes in all; move attributes off the outer groups.</source>
+        <translation>{file}: елементи малюнка загалом успадковують понад {limit:,} атрибутів; перенесіть атрибути із зовнішніх груп.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing&apos;s paths have more than {limit:,} numbers (counting each copy a &lt;use&gt; makes); simplify the paths.</source>
+        <translation>{file}: контури малюнка мають понад {limit:,} чисел (з урахуванням кожної копії, яку робить &lt;use&gt;); спростіть контури.</translation>
     </message>
     <message>
         <source>{file}: the drawing&apos;s width or height is absurdly large.</source>
@@ -617,16 +741,36 @@
         <translation>{file}: у файлі немає малюнка &lt;svg&gt;.</translation>
     </message>
     <message>
+        <source>{file}: the file is more than {limit:,} bytes, the limit.</source>
+        <translation>{file}: файл більший за {limit:,} байтів — граничний розмір.</translation>
+    </message>
+    <message>
         <source>{file}: the file is nested too deeply to read.</source>
         <translation>{file}: вкладеність у файлі завелика, щоб його прочитати.</translation>
     </message>
     <message>
-        <source>{file}: the file is not well-formed XML ({detail}).</source>
-        <translation>{file}: файл не є коректним XML ({detail}).</translation>
-    </message>
-    <message>
         <source>{file}: the file is {size:,} bytes; the limit is {limit:,}.</source>
         <translation>{file}: розмір файлу {size:,} байтів; межа — {limit:,}.</translation>
+    </message>
+    <message>
+        <source>{file}: the file unpacks to more than {limit:,} bytes, the limit.</source>
+        <translation>{file}: розпакований файл більший за {limit:,} байтів — граничний розмір.</translation>
+    </message>
+    <message>
+        <source>{file}: the picture in {element} is damaged (its base64 data cannot be read).</source>
+        <translation>{file}: зображення в {element} пошкоджене (його дані base64 не читаються).</translation>
+    </message>
+    <message>
+        <source>{file}: the picture in {element} is not a PNG or JPEG picture.</source>
+        <translation>{file}: зображення в {element} не є зображенням PNG або JPEG.</translation>
+    </message>
+    <message>
+        <source>{file}: the picture is {width:,} x {height:,} pixels; at most {limit:,} pixels in all are allowed.</source>
+        <translation>{file}: зображення має {width:,} x {height:,} пікселів; дозволено щонайбільше {limit:,} пікселів загалом.</translation>
+    </message>
+    <message>
+        <source>{file}: the pictures embedded in it have more than {limit:,} pixels in all.</source>
+        <translation>{file}: вбудовані в нього зображення мають загалом понад {limit:,} пікселів.</translation>
     </message>
     <message>
         <source>{file}: the top element is &lt;{tag}&gt;, not &lt;svg&gt;.</source>
@@ -641,12 +785,76 @@
         <translation>{file}: це тека, а не файл.</translation>
     </message>
     <message>
+        <source>{file}: this is a symbolic link, which reflexmap does not follow here.</source>
+        <translation>{file}: це символьне посилання, а reflexmap тут посиланнями не переходить.</translation>
+    </message>
+    <message>
+        <source>{file}: this is not a PNG picture (it lacks PNG&apos;s signature).</source>
+        <translation>{file}: це не зображення PNG (немає підпису PNG).</translation>
+    </message>
+    <message>
+        <source>{file}: this is {what}, not an ordinary file; reflexmap reads only ordinary files.</source>
+        <translation>{file}: це {what}, а не звичайний файл; reflexmap читає лише звичайні файли.</translation>
+    </message>
+    <message>
+        <source>{file}: zone {zone} is drawn in more than {limit:,} pieces; join them into fewer shapes.</source>
+        <translation>{file}: зону {zone} намальовано з понад {limit:,} частин; об’єднайте їх у менше фігур.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has a &quot;font&quot; value with a &quot;;&quot; in it.</source>
+        <translation>{file}: {element} має значення «font» із «;».</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has a &quot;style&quot; value longer than {limit:,} characters.</source>
+        <translation>{file}: {element} має значення «style», довше за {limit:,} символів.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has a &quot;{attribute}&quot; value longer than {limit:,} characters.</source>
+        <translation>{file}: {element} має значення «{attribute}», довше за {limit:,} символів.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has a number of more than {limit} digits in its &quot;{attribute}&quot; value.</source>
+        <translation>{file}: {element} має у значенні «{attribute}» число з понад {limit} цифр.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has a style declaration longer than {limit:,} characters.</source>
+        <translation>{file}: {element} має оголошення стилю, довше за {limit:,} символів.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has more than {limit} attributes.</source>
+        <translation>{file}: {element} має понад {limit} атрибутів.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} has unreadable data in its {what} near &quot;{near}&quot;.</source>
+        <translation>{file}: {element} має нечитабельні дані в {what} біля «{near}».</translation>
+    </message>
+    <message>
+        <source>{file}: {element} is not a base64 PNG or JPEG picture; embed pictures as data:image/png;base64,... or data:image/jpeg;base64,...</source>
+        <translation>{file}: {element} — не зображення PNG або JPEG у base64; вбудовуйте зображення як data:image/png;base64,... або data:image/jpeg;base64,...</translation>
+    </message>
+    <message>
+        <source>{file}: {element} links to &quot;{link}&quot;; art may embed pictures only as data: URIs (inside the file), never take them from elsewhere.</source>
+        <translation>{file}: {element} посилається на «{link}»; малюнок може вбудовувати зображення лише як data: URI (усередині файлу) і ніколи не брати їх деінде.</translation>
+    </message>
+    <message>
+        <source>{file}: {element} links to &quot;{link}&quot;; links in art may point only inside the file (#id).</source>
+        <translation>{file}: {element} посилається на «{link}»; посилання в малюнку можуть вказувати лише всередину файлу (#id).</translation>
+    </message>
+    <message>
         <source>{file}: {problem}.</source>
         <translation>{file}: {problem}.</translation>
     </message>
     <message>
+        <source>{file}: {what} is longer than {limit:,} characters.</source>
+        <translation>{file}: {what} довший за {limit:,} символів.</translation>
+    </message>
+    <message>
         <source>{folder}: --routines names no folder.</source>
         <translation>{folder}: у --routines вказано не теку.</translation>
+    </message>
+    <message>
+        <source>{folder}: {count:,} routine files; reflexmap reads the first {limit} (by name) and skips the rest.</source>
+        <translation>{folder}: {count:,} файлів вправ; reflexmap читає перші {limit} (за назвою), а решту пропускає.</translation>
     </message>
     <message>
         <source>{foot!r} is not one of left, right, both, none</source>
