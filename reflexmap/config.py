@@ -54,6 +54,8 @@ _COLOUR = r"#[0-9a-fA-F]{6}"
 _PIN_HASH = r"pbkdf2_sha256\$\d{4,7}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,64}"
 #: PBKDF2 rounds a pin_hash may ask for: each PIN check then takes under 100 ms here (benchmarks/hostile.py).
 MAX_PIN_ITERATIONS = 500_000
+#: A settings file is a few hundred bytes; larger ones are refused before parsing.
+MAX_CONFIG_BYTES = 64 * 1024
 
 
 class ConfigError(ValueError):
@@ -181,5 +183,5 @@ def load_config(path: Path | None = None) -> Config:
         path = default_config_path()
         if not path.exists():
             return Config()
-    config = read_toml(path, Config, ConfigError, max_bytes=64 * 1024, strict=True)
+    config = read_toml(path, Config, ConfigError, max_bytes=MAX_CONFIG_BYTES, strict=True)
     return replace(config, source=str(path))

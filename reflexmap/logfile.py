@@ -28,26 +28,9 @@ import sys
 from logging.handlers import RotatingFileHandler
 
 from reflexmap.files import open_append_nofollow
-from reflexmap.messages import visible
+from reflexmap.safe_format import SafeFormatter
 
 __all__ = ["SafeFormatter", "SafeRotatingFileHandler"]
-
-
-class SafeFormatter(logging.Formatter):
-    """A ``logging.Formatter`` that shows control characters in a record as escapes, so a line is one record.
-
-    The message is escaped whole (a newline in it too); a traceback keeps
-    its own line breaks, with anything else invisible escaped.
-    """
-
-    def formatMessage(self, record: logging.LogRecord) -> str:
-        return visible(super().formatMessage(record))
-
-    def formatException(self, ei: object) -> str:
-        return "\n".join(visible(line) for line in super().formatException(ei).split("\n"))  # type: ignore[arg-type]
-
-    def formatStack(self, stack_info: str) -> str:
-        return "\n".join(visible(line) for line in super().formatStack(stack_info).split("\n"))
 
 
 class SafeRotatingFileHandler(RotatingFileHandler):

@@ -178,6 +178,23 @@ def test_a_hostile_logo_is_refused_with_one_sentence(name: str, tmp_path: Path) 
     assert len(message) <= MAX_MESSAGE and _no_control_characters(message)
 
 
+@pytest.mark.parametrize("name", sorted(LOGOS))
+def test_check_validates_the_logo_named_in_the_config_and_the_app_still_starts(name: str, tmp_path: Path) -> None:
+    make, expected = LOGOS[name]
+    logo = make(tmp_path)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[branding]\nsalon_name = "S"\nlogo = "{logo.name}"\n', encoding="utf-8")
+    result, _, _ = _run(["check", "--config", str(config)], tmp_path)
+    assert result.returncode == 1, result.stdout
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("config.toml: line 3, field branding.logo: " + expected), lines
+    assert len(lines[0]) <= MAX_MESSAGE and _no_control_characters(lines[0])
+    shot = tmp_path / "shot.png"
+    kiosk, _, _ = _run(["--kiosk", "--config", str(config), "--screenshot", str(shot)], tmp_path)
+    assert kiosk.returncode == 0 and "Traceback" not in kiosk.stderr, kiosk.stderr
+    assert shot.stat().st_size > 10_000
+
+
 # --- files just under the limits still load -----------------------------------------------------------------
 
 

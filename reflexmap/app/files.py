@@ -14,8 +14,9 @@ from pathlib import Path
 
 from platformdirs import user_cache_path, user_data_path
 
-from reflexmap.config import Config, ConfigError, default_config_path, load_config
+from reflexmap.config import MAX_CONFIG_BYTES, Config, ConfigError, default_config_path, load_config
 from reflexmap.content import Content, ContentError, load_content
+from reflexmap.files import LogoError, read_file, read_logo
 from reflexmap.geometry import Art, ArtError, load_art
 from reflexmap.messages import Message
 from reflexmap.options import Paths
@@ -44,6 +45,8 @@ class Loaded:
     problems: list[str] = field(default_factory=list)
     #: Files and folders whose changes reload the kiosk.
     watched: list[Path] = field(default_factory=list)
+    #: The salon's logo, checked: its bytes and kind ("svg" or "png"), or None.
+    logo: tuple[bytes, str] | None = None
 
 
 def cache_dir() -> Path:
@@ -100,29 +103,36 @@ def load_files(paths: Paths) -> Loaded:
         routine_notices.append(Message("{folder}: --routines names no folder.", folder=str(extra)))
     problems += routine_notices
 
-    logo = config.path(config.branding.logo)
-    if logo is not None and not logo.is_file():
-        message = Message(
-            "{file}: line {line}, field {field}: {problem}.",
-            file=config_path.name,
-            line=_line_in(config, "branding.logo"),
-            field="branding.logo",
-            problem=Message("no such file {path}", path=str(logo)),
-        )
-        problems.append(message)
-        notices.append(message)
+    logo_path = config.path(config.branding.logo)
+    logo: tuple[bytes, str] | None = None
+    if logo_path is not None:
+        try:
+            logo = read_logo(logo_path)  # checked like art; drawn from exactly these bytes
+        except LogoError as e:
+            message = Message(
+                "{file}: line {line}, field {field}: {problem}",
+                file=config_path.name,
+                line=_line_in(config, "branding.logo"),
+                field="branding.logo",
+                problem=e.args[0],
+            )
+            problems.append(message)
+            notices.append(message)
     for notice in notices + routine_notices:
         logger.warning("%s", notice)
-    watched = [p for p in (config_path, content_path, art_path, logo, extra, *routine_folders()) if p is not None]
-    return Loaded(config, content, art, routines, notices, routine_notices, problems, watched)
+    watched = [p for p in (config_path, content_path, art_path, logo_path, extra, *routine_folders()) if p is not None]
+    return Loaded(config, content, art, routines, notices, routine_notices, problems, watched, logo)
 
 
 def _line_in(config: Config, dotted: str) -> int | str:
     """The line of the setting ``dotted`` in the config file, or "?"."""
-    try:
-        return line_of(Path(config.source or "").read_text(encoding="utf-8"), dotted) or "?"
-    except OSError:
+    if not config.source:
         return "?"
+    try:
+        text = read_file(Path(config.source), ConfigError, MAX_CONFIG_BYTES).decode("utf-8", "replace")
+    except ConfigError:
+        return "?"
+    return line_of(text, dotted) or "?"
 
 
 def _load_art(path: Path | None, content: Content, cache: Path) -> tuple[Art, list[str], bool]:

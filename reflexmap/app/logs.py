@@ -9,6 +9,8 @@ from types import TracebackType
 
 from platformdirs import user_log_path
 
+from reflexmap.safe_format import SafeFormatter
+
 __all__ = ["LOG_BACKUPS", "LOG_BYTES", "log_exception", "setup_logging"]
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,9 @@ class _LogFile(logging.Handler):
     A start that logs nothing never opens the file, nor imports
     ``logging.handlers`` (with socket, pickle and queue: measured in the
     README's start-up account, more than this indirection is worth keeping).
+    The file is :class:`reflexmap.logfile.SafeRotatingFileHandler`: never
+    written through a planted link, and quiet after saying once that the disk
+    is full.
     """
 
     def __init__(self, path: Path) -> None:
@@ -37,10 +42,10 @@ class _LogFile(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is None and not self._failed:
-            from logging.handlers import RotatingFileHandler
+            from reflexmap.logfile import SafeRotatingFileHandler
 
             try:
-                self._file = RotatingFileHandler(
+                self._file = SafeRotatingFileHandler(
                     self.path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
                 )
             except OSError as e:
@@ -69,7 +74,7 @@ def setup_logging() -> Path | None:
     root.setLevel(logging.INFO)
     console = _Console()
     console.setLevel(logging.WARNING)
-    console.setFormatter(logging.Formatter("reflexmap: %(message)s"))
+    console.setFormatter(SafeFormatter("reflexmap: %(message)s"))
     root.addHandler(console)
     folder = user_log_path("reflexmap", appauthor=False)
     try:
@@ -79,7 +84,7 @@ def setup_logging() -> Path | None:
         return None
     path = folder / "reflexmap.log"
     handler = _LogFile(path)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     return path
 

@@ -480,7 +480,9 @@ def test_check_also_reports_bad_content_and_a_missing_logo(tmp_path: Path) -> No
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
     assert any(line.startswith("content.toml: field general.pressure: expected") for line in lines), lines
-    assert any(line.startswith("config.toml: line 4, field branding.logo: no such file") for line in lines), lines
+    assert any(
+        line.startswith("config.toml: line 4, field branding.logo: nowhere.png: no such file") for line in lines
+    ), lines
 
 
 def test_staff_exit_ends_the_event_loop_and_the_next_start_reports_it(running: Running, qtbot: QtBot) -> None:
