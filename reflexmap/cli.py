@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) 
     from reflexmap.app.runner import run_desktop, run_kiosk
 
     if kiosk_run is None:
-        return run_desktop(app, built)
+        return run_desktop(app, built, options)
     return run_kiosk(app, built, loaded, paths, options, kiosk_run)
 
 

@@ -33,7 +33,8 @@ class WindowOptions:
     kiosk: bool = False
     lang: str | None = None
     zone: str | None = None
-    size: tuple[int, int] = (1280, 800)
+    #: None: fit the screen (and remember); a screenshot without it is 1280x800.
+    size: tuple[int, int] | None = None
     screenshot: Path | None = None
 
 
@@ -63,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--routines", type=Path, metavar="DIR", help="also load the routine files (*.toml) in DIR")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the window to a PNG and exit")
     parser.add_argument("--zone", metavar="NAME", choices=ZONES, help="select this zone at start")
-    parser.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size (default 1280x800)")
+    parser.add_argument(
+        "--size", type=_size, metavar="WxH", help="window size (default: fits the screen, at most 1280x800)"
+    )
     parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
     return parser
 

@@ -537,10 +537,6 @@
         <translation>вкажіть хоча б одну зону</translation>
     </message>
     <message>
-        <source>no such file {path}</source>
-        <translation>немає файлу {path}</translation>
-    </message>
-    <message>
         <source>not an ordinary file</source>
         <translation>не звичайний файл</translation>
     </message>
@@ -695,6 +691,10 @@
     <message>
         <source>{file}: step {step}, field {field}: {problem}.</source>
         <translation>{file}: крок {step}, поле {field}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}, field {field}: {problem}</source>
+        <translation>{file}: рядок {line}, поле {field}: {problem}</translation>
     </message>
     <message>
         <source>{file}: step {step}: {problem}.</source>

@@ -10,6 +10,7 @@ from reflexmap.app.startup import application
 from reflexmap.clock import Clock, monotonic
 from reflexmap.i18n import Language, resolve_language, system_language
 from reflexmap.options import WindowOptions, parse_window_args
+from reflexmap.placement import PREFERRED
 from reflexmap.session import Session
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.main_window import MainWindow
@@ -76,7 +77,7 @@ def build(
     window = MainWindow(session, language, sizes)
     language.setParent(window)
     sizes.setParent(window)
-    window.resize(*options.size)
+    window.resize(*(options.size or PREFERRED))
     if options.zone:
         window.map.select_zone(options.zone)
     built = Built(window, session, language, sizes)

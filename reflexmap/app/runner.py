@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import Loaded, load_files
 from reflexmap.app.logs import log_exception
+from reflexmap.app.placing import place, remember_when_closing
 from reflexmap.app.reloader import Reloader
 from reflexmap.kiosk import Ending
 from reflexmap.options import Paths, WindowOptions
@@ -17,9 +18,12 @@ from reflexmap.systemd import WatchdogNotifier
 __all__ = ["run_desktop", "run_kiosk"]
 
 
-def run_desktop(app: QApplication, built: Built) -> int:
-    """Show the window and run until it is closed."""
+def run_desktop(app: QApplication, built: Built, options: WindowOptions) -> int:
+    """Show the window (fitted to the screen, or where it was left) and run until it is closed."""
     sys.excepthook = log_exception
+    if options.size is None:
+        place(built.window, built.sizes)
+        remember_when_closing(app, built.window)
     built.window.show()
     return app.exec()
 

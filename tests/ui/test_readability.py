@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QWidget
 
 from reflexmap.app.build import Built
+from reflexmap.placement import minimum
 from reflexmap.ui import style
 from reflexmap.ui.caption import Caption
 from reflexmap.ui.fit_label import ElidedLabel, FitLabel
@@ -112,12 +113,8 @@ def _captions_fit(window: MainWindow) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lang", ["uk", "en"])
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("step", range(len(SCALES)))
-def test_no_text_is_clipped(
-    make_built: Callable[..., Built], clock: FakeClock, lang: str, size: str, step: int
-) -> None:
+def _clipping(make_built: Callable[..., Built], clock: FakeClock, lang: str, size: str, step: int) -> list[str]:
+    """Everything that does not fit, on every screen, in a window of ``size``."""
     built = make_built("--size", size, "--lang", lang, clock=clock)
     window = built.window
     built.sizes.set_step(step)
@@ -133,6 +130,27 @@ def test_no_text_is_clipped(
                 text = getattr(widget, "text", lambda: "")()
                 problems.append(f"{screen}: {widget.objectName() or type(widget).__name__} {text[:40]!r} {problem}")
         problems += [f"{screen}: {p}" for p in _captions_fit(window)]
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("step", range(len(SCALES)))
+def test_no_text_is_clipped(
+    make_built: Callable[..., Built], clock: FakeClock, lang: str, size: str, step: int
+) -> None:
+    problems = _clipping(make_built, clock, lang, size, step)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("step", range(len(SCALES)))
+def test_nothing_clips_in_the_smallest_window_the_desktop_allows(
+    make_built: Callable[..., Built], clock: FakeClock, lang: str, portrait: bool, step: int
+) -> None:
+    width, height = minimum(portrait, step)
+    problems = _clipping(make_built, clock, lang, f"{width}x{height}", step)
     assert not problems, "\n".join(problems)
 
 
