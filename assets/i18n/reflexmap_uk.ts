@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Book from your phone</source>
-        <translation>Запис — з вашого телефона</translation>
+        <translation>Запишіться з телефону</translation>
     </message>
 </context>
 <context>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Fit my time</source>
-        <translation>Під мій час</translation>
+        <translation>Підлаштувати під мій час</translation>
     </message>
     <message>
         <source>Start</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>As written</source>
-        <translation>Як є</translation>
+        <translation>Як у програмі</translation>
     </message>
     <message>
         <source>{n} min</source>
@@ -94,13 +94,41 @@
         <source>on the left foot</source>
         <translation>на лівій стопі</translation>
     </message>
-    <message>
-        <source>{routine}: {n} steps {feet} in {time}.</source>
-        <translation>{routine}: кроків — {n}, {feet}, за {time}.</translation>
+    <message numerus="yes">
+        <source>%n step</source>
+        <translation>
+            <numerusform>%n крок</numerusform>
+            <numerusform>%n кроки</numerusform>
+            <numerusform>%n кроків</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n крок</numerusform>
+            <numerusform>%n кроки</numerusform>
+            <numerusform>%n кроків</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{n} skipped.</source>
-        <translation>Пропущено: {n}.</translation>
+        <source>{routine}: {steps} {feet} in {time}.</source>
+        <translation>{routine}: {steps} {feet} за {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step skipped.</source>
+        <translation>
+            <numerusform>%n крок пропущено.</numerusform>
+            <numerusform>%n кроки пропущено.</numerusform>
+            <numerusform>%n кроків пропущено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n крок пропущено.</numerusform>
+            <numerusform>%n кроки пропущено.</numerusform>
+            <numerusform>%n кроків пропущено.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Zones worked: {zones}</source>
@@ -207,7 +235,7 @@
     <message>
         <source>until done</source>
         <extracomment>The countdown&apos;s smallest size at 100 % text (it grows with the page from there). The instruction grows from twice the body text up to this. A portrait page shorter than this shows no step list.</extracomment>
-        <translation>до готовності</translation>
+        <translation>доки не натиснете «Готово»</translation>
     </message>
     <message>
         <source>Get ready — first step</source>
@@ -263,11 +291,11 @@
     </message>
     <message>
         <source>Restart</source>
-        <translation>Спочатку</translation>
+        <translation>Почати знову</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation>Стоп</translation>
+        <translation>Зупинити</translation>
     </message>
     <message>
         <source>Sound off</source>
@@ -313,7 +341,7 @@
     <name>SafetyPage</name>
     <message>
         <source>None of these apply to me — start</source>
-        <translation>Це не про мене — почати</translation>
+        <translation>У мене цього немає — почати</translation>
     </message>
     <message>
         <source>Back</source>
@@ -329,7 +357,7 @@
     </message>
     <message>
         <source>Please do not do this routine if you have:</source>
-        <translation>Будь ласка, не виконуйте цю програму, якщо у вас:</translation>
+        <translation>Будь ласка, не виконуйте цю програму, якщо у вас є:</translation>
     </message>
 </context>
 <context>
@@ -340,7 +368,7 @@
     </message>
     <message>
         <source>Memory in use: {mib} MiB</source>
-        <translation>Використано пам&apos;яті: {mib} МіБ</translation>
+        <translation>Використано памʼяті: {mib} МіБ</translation>
     </message>
     <message>
         <source>Last start: {when}; it ended with: {why}</source>
@@ -390,8 +418,8 @@
         <translation>Показує зону для: {part}</translation>
     </message>
     <message>
-        <source>Corresponds to</source>
-        <translation>Відповідність</translation>
+        <source>About this zone</source>
+        <translation>Про цю зону</translation>
     </message>
     <message>
         <source>Technique</source>
@@ -594,7 +622,7 @@
     </message>
     <message>
         <source>{file}: element &quot;{element}&quot; has a coordinate that is not a usable number ({x:g}, {y:g}).</source>
-        <translation>{file}: елемент &quot;{element}&quot; має непридатну координату ({x:g}, {y:g}).</translation>
+        <translation>{file}: елемент «{element}» має непридатну координату ({x:g}, {y:g}).</translation>
     </message>
     <message>
         <source>{file}: elements are nested more than {limit} deep (counting what each &lt;use&gt; copies).</source>
@@ -878,11 +906,11 @@
     </message>
     <message>
         <source>{value!r} is neither a number of seconds nor &quot;until-done&quot;</source>
-        <translation>{value!r} — це не кількість секунд і не &quot;until-done&quot;</translation>
+        <translation>{value!r} — це не кількість секунд і не «until-done»</translation>
     </message>
     <message>
         <source>{value!r} is not a colour like &quot;#c8553d&quot;</source>
-        <translation>{value!r} — це не колір на кшталт &quot;#c8553d&quot;</translation>
+        <translation>{value!r} — це не колір на кшталт «#c8553d»</translation>
     </message>
     <message>
         <source>{value!r} is not a zone id (lower-case letters, digits and dashes)</source>

@@ -161,7 +161,8 @@ class ZonePanel(QScrollArea):
         if self._index.isVisibleTo(self):
             parts.extend(b.text() for b in self._index_buttons)
         parts.append(_plain(self._body, rich=True))
-        parts.append(_plain(self._disclaimer))
+        if self._disclaimer.isVisibleTo(self):
+            parts.append(_plain(self._disclaimer))
         return "\n".join(p for p in parts if p)
 
     # --- building the text ----------------------------------------------------
@@ -183,6 +184,7 @@ class ZonePanel(QScrollArea):
         zone = c.zone(self._zone) if self._zone else None
         overview = zone is None
         self._back.setVisible(not overview)
+        self._disclaimer.setVisible(not overview)  # the overview says it beside the benefits
         self._index_title.setVisible(overview)
         self._index.setVisible(overview)
         if zone is None:
@@ -191,6 +193,8 @@ class ZonePanel(QScrollArea):
             self._subtitle.setText(ov.intro(lang))
             self._body.setText(
                 _section(ov.benefits_title(lang), _titled_list(ov.benefits, lang))
+                # said right beside what massage does, not only at the very bottom
+                + f"<p><i>{escape(c.general.disclaimer(lang))}</i></p>"
                 + _section(ov.kinds_title(lang), _titled_list(ov.kinds, lang))
             )
             self._index_title.setText(ov.index_title(lang))
@@ -203,7 +207,7 @@ class ZonePanel(QScrollArea):
         steps = "".join(f"<li>{escape(step(lang))}</li>" for step in zone.technique)
         cautions = "".join(f"<li>{escape(item(lang))}</li>" for item in c.general.cautions)
         self._body.setText(
-            _section(self.tr("Corresponds to"), f"<p>{escape(zone.corresponds(lang))}</p>")
+            _section(self.tr("About this zone"), f"<p>{escape(zone.corresponds(lang))}</p>")
             + _section(self.tr("Technique"), f"<ol>{steps}</ol>")
             + _section(self.tr("Pressure"), f"<p>{escape(c.general.pressure(lang))}</p>")
             + _section(self.tr("Take care"), f"<ul>{cautions}</ul>")

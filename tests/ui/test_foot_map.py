@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reflexmap.app.files import builtin_content
 from reflexmap.geometry import load_art
 from reflexmap.resources import asset_path
 from reflexmap.ui import style
@@ -35,7 +36,7 @@ def test_map_and_panel_have_the_documented_object_names(window: MainWindow) -> N
 
 def test_real_click_inside_every_zone_on_every_view_selects_it(window: MainWindow, qtbot: QtBot) -> None:
     fmap = window.map
-    content = window.panel._content
+    content = builtin_content()
     assert set(fmap.zone_ids()) == set(SOLE) | set(SIDE)
     for zone in fmap.zone_ids():
         for view in _views(zone):

@@ -153,7 +153,7 @@ def test_right_pin_opens_the_staff_panel(kiosk: KioskShell, qtbot: QtBot, caplog
         _enter(kiosk, qtbot, PIN)
     assert kiosk.staff.isVisible() and not kiosk.pad.isVisible()
     text = kiosk.staff.findChild(QWidget, "staffFacts").text()
-    assert "Працює" in text and "пам'яті" in text and "Помилок від запуску: 0" in text
+    assert "Працює" in text and "памʼяті" in text and "Помилок від запуску: 0" in text
     assert "перший запуск" in text
     assert any("staff PIN accepted" in r.getMessage() for r in caplog.records)
     assert all(PIN not in r.getMessage() for r in caplog.records)

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from reflexmap.app.build import Built
 from reflexmap.content import LANGUAGES, Text
 from reflexmap.i18n import resolve_language
+from reflexmap.player import State
 from reflexmap.resources import asset_path
 from reflexmap.routines import load_routines
 from reflexmap.ui.main_window import MainWindow
@@ -41,11 +42,14 @@ def test_every_ui_string_and_message_has_a_finished_ukrainian_translation() -> N
     messages = _messages()
     assert len(messages) > 100
     for context, source, translation in messages:
-        assert translation is not None and (translation.text or "").strip(), (context, source)
+        assert translation is not None, (context, source)
         assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), (context, source)
-        # placeholders survive translation
-        for name in ("{n}", "{m}", "{time}", "{file}", "{problem}", "{field}", "{step}", "{name}"):
-            assert (name in source) == (name in (translation.text or "")), (source, translation.text, name)
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for text in forms:  # a plural entry: each of its forms
+            assert text.strip(), (context, source)
+            # placeholders survive translation
+            for name in ("{n}", "{m}", "{time}", "{file}", "{problem}", "{field}", "{step}", "{name}", "%n"):
+                assert (name in source) == (name in text), (source, text, name)
 
 
 def test_the_ts_file_lists_every_string_the_sources_use(tmp_path: Path) -> None:
@@ -235,3 +239,49 @@ def test_text_renders_with_the_bundled_font_on_a_machine_without_fonts(tmp_path:
     families, last = result.stdout.strip().splitlines()[-2:]
     assert "Noto Sans" in families
     assert last.endswith("Noto Sans") and int(last.split()[1]) > 50  # the title's letters are drawn
+
+
+def test_ukrainian_ui_strings_use_the_typographic_apostrophe_and_quotes() -> None:
+    """ʼ (U+02BC) inside words, « » for quotes: never the ASCII ' or " a keyboard gives."""
+    import re
+
+    bad = []
+    for context, source, translation in _messages():
+        texts = (
+            [translation.text or ""] + [f.text or "" for f in translation.iter("numerusform")] if translation else []
+        )
+        for text in texts:
+            if re.search(r"\w['’]\w", text) or '"' in text.replace('"{', "").replace('}"', ""):
+                bad.append((context, source, text))
+    assert not bad, bad
+
+
+def test_counted_words_take_the_ukrainian_plural_forms() -> None:
+    root = ET.parse(TS).getroot()
+    counted = {m.findtext("source"): m for m in root.iter("message") if m.get("numerus") == "yes"}
+    assert {"%n step", "%n steps", "%n skipped."} <= set(counted)
+    forms = [f.text for f in counted["%n steps"].iter("numerusform")]
+    assert forms == ["%n крок", "%n кроки", "%n кроків"]
+
+
+@pytest.mark.parametrize("done", [1, 3, 16])
+def test_the_completion_screen_counts_steps_in_good_ukrainian(
+    make_built: Callable[..., Built], clock: FakeClock, done: int
+) -> None:
+    built = make_built("--lang", "uk", clock=clock)
+    window = built.window
+    window.show_routines()
+    player = built.session.player
+    window.routines.choose("finger-self-massage")
+    player.start()
+    player.confirm_safety()
+    clock.now += 5.01  # the lead-in
+    player.update()
+    for _ in range(done):
+        clock.now += (player.step_remaining() or 0) + 0.01  # each step runs its time
+        player.update()
+    while player.state != State.FINISHED:
+        player.next()  # the rest skipped
+    summary = window.routines.findChild(QLabel, "summary").text()
+    word = {1: "1 крок", 3: "3 кроки", 16: "16 кроків"}[done]
+    assert word in summary, summary

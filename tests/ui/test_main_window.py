@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from reflexmap.app.files import builtin_content
 from reflexmap.ui.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
@@ -61,7 +62,7 @@ def test_choosing_a_body_part_selects_and_highlights_its_zone(window: MainWindow
         assert signal.args == [zone]
         assert window.map.selected_zone == zone
         assert window.panel.zone == zone
-        assert window.panel._content.zone(zone).name("en") in window.panel.text()
+        assert builtin_content().zone(zone).name("en") in window.panel.text()
 
 
 def test_back_button_returns_to_the_overview(window: MainWindow, qtbot: QtBot) -> None:
@@ -83,7 +84,7 @@ def test_ankle_achilles_and_top_say_what_the_article_says_without_inventing_orga
     for zone, words in checks.items():
         window.map.select_zone(zone)
         text = window.panel.text()
-        corresponds = window.panel._content.zone(zone).corresponds("en")
+        corresponds = builtin_content().zone(zone).corresponds("en")
         assert corresponds in text and "organ" not in corresponds.lower()  # no claim either way
         for word in words:
             assert word in text, (zone, word)
@@ -176,3 +177,11 @@ def test_header_shows_its_subtitle_where_it_fits_and_keeps_the_buttons_compact(
     qtbot.waitUntil(lambda: not subtitle.isVisible() and compact(), timeout=2000)
     window.resize(1280, 800)  # a window manager may give a window its size only after showing it
     qtbot.waitUntil(lambda: subtitle.isVisible() and compact(), timeout=2000)
+
+
+def test_the_overview_says_massage_does_not_replace_treatment_right_after_the_benefits(window: MainWindow) -> None:
+    text = window.panel.text()
+    benefits = text.index("What foot massage does")
+    note = text.index("does not replace")
+    kinds = text.index("kinds of foot massage")
+    assert benefits < note < kinds, text

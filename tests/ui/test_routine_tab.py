@@ -448,3 +448,18 @@ def test_pulse_stops_while_its_map_is_out_of_sight(routines_window: MainWindow, 
     assert not tab.map.pulsing
     routines_window.tabs.setCurrentWidget(tab)
     assert tab.map.pulsing
+
+
+def test_the_safety_note_is_on_the_playing_and_completion_pages(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock, session: Session
+) -> None:
+    note = session.content.general.disclaimer("en")
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    playing = routines_window.routines.findChild(QLabel, "playSafetyNote")
+    assert playing.isVisible() and playing.text() == note
+    while _player(routines_window).state != State.FINISHED:
+        _player(routines_window).next()
+    assert routines_window.routines.page == "done"
+    assert routines_window.routines.findChild(QLabel, "summaryNote").text() == note
+    assert routines_window.routines.findChild(QLabel, "summaryNote").isVisible()

@@ -70,14 +70,18 @@ class DonePage(QWidget):
             ("right",): self.tr("on the right foot"),
             ("left",): self.tr("on the left foot"),
         }.get(summary.feet, "")
-        text = self.tr("{routine}: {n} steps {feet} in {time}.").format(
+        done = summary.steps_done
+        # a counted word takes its plural form (Ukrainian has three: 1 крок, 2 кроки, 5 кроків)
+        steps = self.tr("%n step", "", done) if done == 1 else self.tr("%n steps", "", done)
+        text = self.tr("{routine}: {steps} {feet} in {time}.").format(
             routine=player.routine.name(lang),
-            n=summary.steps_done,
+            steps=steps,
             feet=feet,
             time=format_duration(summary.active_seconds, lang),
         )
-        if summary.steps_skipped:
-            text += " " + self.tr("{n} skipped.").format(n=summary.steps_skipped)
+        skipped = summary.steps_skipped
+        if skipped:
+            text += " " + (self.tr("%n step skipped.", "", 1) if skipped == 1 else self.tr("%n skipped.", "", skipped))
         zones = ", ".join(self._zone_name(z, lang) for z in summary.zones)
         self._summary.setText(text + "\n" + self.tr("Zones worked: {zones}").format(zones=zones))
         self._note.setText(self._content.general.disclaimer(lang))

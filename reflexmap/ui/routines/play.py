@@ -63,6 +63,7 @@ class PlayPage(QWidget):
         self._player = player
         self._sounds = sounds
         self._language = language
+        self._content = content
         self._touch = False
         self._portrait = False
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -79,6 +80,10 @@ class PlayPage(QWidget):
         self._steps.itemClicked.connect(self._on_step_item_activated)
         self._steps.itemActivated.connect(self._on_step_item_activated)  # Enter on the keyboard's choice
         left.addWidget(self._steps, 2)
+        # massage supports well-being and does not replace treatment: said on this page too
+        self._safety_note = parts.label(sizes, "playSafetyNote", italic=True, colour=style.MUTED, keep_height=True)
+        self._safety_note.setText(content.general.disclaimer(language.code))
+        left.addWidget(self._safety_note)
         self._body.addLayout(left, 4)
 
         info = QVBoxLayout()
@@ -253,6 +258,7 @@ class PlayPage(QWidget):
         self._refresh_controls()
 
     def _on_language_changed(self, lang: str) -> None:
+        self._safety_note.setText(self._content.general.disclaimer(lang))
         self._fill_step_list()
         self.refresh()
 
