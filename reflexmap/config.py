@@ -74,6 +74,8 @@ class KioskSettings:
     screen: int = 0
     text_size: int = 2
     pin_hash: str | None = None
+    #: Read each step aloud (the salon's speakers and voices permitting); off unless the salon asks.
+    voice: bool = False
 
     def __post_init__(self) -> None:
         for name, low, high in (

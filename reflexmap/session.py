@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from reflexmap.awake import ScreenAwake
     from reflexmap.player import RoutinePlayer
     from reflexmap.sound import SoundCues
+    from reflexmap.speech import Voice
 
 
 @dataclass
@@ -30,6 +32,9 @@ class Session:
     routine_notices: list[str] = field(default_factory=list)
     #: The clock every timed engine of this window reads.
     clock: Clock = monotonic
+    #: Whether the steps are read aloud at start, and who hears when a person switches it.
+    voice_on: bool = False
+    on_voice_switched: Callable[[bool], None] | None = None
 
     # The routine engine and its helpers are made the first time they are
     # needed (the Routines tab, or a kiosk that watches the player): the
@@ -46,6 +51,16 @@ class Session:
         from reflexmap.sound import SoundCues
 
         return SoundCues()
+
+    @cached_property
+    def voice(self) -> Voice:
+        from reflexmap.speech import Voice, default_engine
+
+        voice = Voice(default_engine(), enabled=self.voice_on)
+        if self.on_voice_switched is not None:
+            report = self.on_voice_switched
+            voice.changed.connect(lambda: report(voice.enabled))
+        return voice
 
     @cached_property
     def awake(self) -> ScreenAwake:

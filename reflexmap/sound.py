@@ -37,6 +37,11 @@ class SoundCues(QObject):
         self._effects: dict[str, QObject] | None = None  # None: not tried yet
         self.available = False
 
+    @property
+    def ready(self) -> bool:
+        """Whether :meth:`prepare` has run (then ``available`` says if the cues can be heard)."""
+        return self._effects is not None
+
     def prepare(self) -> bool:
         """Load the sounds once; True if they can be heard."""
         if self._effects is not None:

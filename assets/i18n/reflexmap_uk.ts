@@ -298,6 +298,26 @@
         <translation>Зупинити</translation>
     </message>
     <message>
+        <source>No voice for this language</source>
+        <translation>Немає голосу для цієї мови</translation>
+    </message>
+    <message>
+        <source>Voice on</source>
+        <translation>Голос увімкнено</translation>
+    </message>
+    <message>
+        <source>Voice off</source>
+        <translation>Голос вимкнено</translation>
+    </message>
+    <message>
+        <source>Read each step aloud as it starts</source>
+        <translation>Зачитувати кожен крок уголос, коли він починається</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Немає звукового пристрою</translation>
+    </message>
+    <message>
         <source>Sound off</source>
         <translation>Звук вимкнено</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,10 @@ def build(
     application()
     config = loaded.config
     kiosk = options.kiosk or config.kiosk.enabled
+    voice_on, on_voice_switched = _voice_preference(kiosk, config.kiosk.voice)
     session = Session(
+        voice_on=voice_on,
+        on_voice_switched=on_voice_switched,
         art=loaded.art,
         content=loaded.content,
         routines=loaded.routines,
@@ -100,6 +104,18 @@ def build(
         for notice in loaded.notices + loaded.routine_notices:
             kiosk_run.report.add_notice(notice)
     return built
+
+
+def _voice_preference(kiosk: bool, kiosk_voice: bool) -> tuple[bool, Callable[[bool], None] | None]:
+    """Whether steps are read aloud at start, and how a switch is remembered (the desktop's choice is kept)."""
+    if kiosk:
+        return kiosk_voice, None
+    from platformdirs import user_state_path
+
+    from reflexmap.preferences import Preferences, load_preferences, save_preferences
+
+    path = user_state_path("reflexmap", appauthor=False) / "preferences.json"
+    return load_preferences(path).voice, lambda on: save_preferences(path, Preferences(voice=on))
 
 
 def create_window(argv: list[str] | None = None, *, clock: Clock = monotonic) -> Built:

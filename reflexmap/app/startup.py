@@ -81,7 +81,7 @@ _LEVELS = {
 
 def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
     level = _LEVELS.get(kind, logging.WARNING)
-    if "propagateSizeHints" in message or message.startswith("PulseAudioService"):
+    if "propagateSizeHints" in message or message.startswith("PulseAudioService") or "pipewire" in message:
         level = logging.DEBUG  # offscreen and sound-server chatter; sound.py says it once, plainly
     logging.getLogger("qt").log(level, "%s", message)
 

@@ -18,6 +18,8 @@ __all__ = ["ElidedLabel", "FitLabel"]
 
 #: Qt::AlignLeft, for drawText's flags (see fast_start for why not the enum).
 ALIGN_LEFT = 0x0001
+#: The width a wrapped label asks for (it takes what the layout gives it).
+HINT_WIDTH = 240
 
 
 class FitLabel(QLabel):
@@ -85,8 +87,11 @@ class FitLabel(QLabel):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        if self.wordWrap():  # QLabel guesses a shape for wrapped text; the height for its width is known
-            hint.setHeight(self.heightForWidth(max(hint.width(), self.width())))
+        if self.wordWrap():
+            # QLabel guesses a wide shape for wrapped text, and a layout takes a height-for-width widget's
+            # hint width as its least width: ask for little width, and the height that needs
+            width = min(hint.width(), HINT_WIDTH)
+            hint = QSize(width, self.heightForWidth(max(width, self.width())))
         return hint
 
     def minimumSizeHint(self) -> QSize:

@@ -175,12 +175,14 @@ class MainWindow(QMainWindow):
         session.sounds.setParent(self)
         # problems with routine files are for the owner at their desk, never for salon visitors
         notices = [] if self._kiosk else session.routine_notices
+        session.voice.setParent(self)
         tab = RoutineTab(
             session.routines,
             session.player,
             session.art,
             session.content,
             session.sounds,
+            session.voice,
             session.awake,
             self._language,
             self._sizes,
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         if self._accent is not None:
             tab.set_accent(self._accent)
         tab.set_touch(self._kiosk)
+        tab.set_portrait(self.height() > self.width())  # before it is laid out: never wider than it needs
         index = self.tabs.indexOf(self._routines_page)
         current = self.tabs.currentIndex()
         self._swapping = True
@@ -241,6 +244,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
         portrait = size.height() > size.width()
+        if self._routines is not None:
+            self._routines.set_portrait(portrait)
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self._body.setStretch(0, 1 if portrait else 13)
         self._body.setStretch(1, 1 if portrait else 7)

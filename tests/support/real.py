@@ -1255,6 +1255,17 @@ class Recording:
         index = _first_loud(self.data, threshold)
         return None if index is None else self._tap.arrival_of(self.start + index)
 
+    def onset_times(self, threshold: int = 500, gap: float = 0.3) -> list[float]:
+        """When each sound (after at least ``gap`` seconds of quiet) started, on ``time.monotonic()``."""
+        import numpy as np
+
+        samples = np.abs(np.frombuffer(self.data, dtype="<i2").astype(np.int32))
+        loud = np.flatnonzero(samples >= threshold)
+        if not loud.size:
+            return []
+        starts = [int(loud[0])] + [int(i) for i in loud[np.flatnonzero(np.diff(loud) > gap * self.rate) + 1]]
+        return [self._tap.arrival_of(self.start + i) for i in starts]
+
     def __enter__(self) -> Self:
         return self
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -46,14 +46,41 @@ class FakeSounds(QObject):
         super().__init__()
         self.muted = False
         self.available = True
+        self.ready = False
         self.played: list[Cue] = []
 
     def prepare(self) -> bool:
-        return True
+        self.ready = True
+        return self.available
 
     def play(self, cue: Cue) -> None:
         if not self.muted:
             self.played.append(cue)
+
+
+class FakeVoice(QObject):
+    """Stands in for the spoken guidance: remembers what it was asked to read, and when to be quiet."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.enabled = True
+        self.calls: list[tuple[str, str]] = []
+
+    def can_speak(self, lang: str) -> bool:
+        return True
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = on
+        self.changed.emit()
+
+    def speak(self, text: str, lang: str) -> None:
+        if self.enabled:
+            self.calls.append(("speak", text))
+
+    def stop(self) -> None:
+        self.calls.append(("stop", ""))
 
 
 @pytest.fixture
@@ -63,6 +90,7 @@ def session(clock: FakeClock) -> Session:
     made = Session(load_art(asset_path("art/feet.svg")), builtin_content(), routines, clock=clock)
     made.awake = FakeAwake()  # type: ignore[assignment]
     made.sounds = FakeSounds()  # type: ignore[assignment]
+    made.voice = FakeVoice()  # type: ignore[assignment]
     return made
 
 
@@ -387,6 +415,22 @@ def test_cues_show_visually_and_mute_silences_sound(
     assert len(played) == count
 
 
+def test_the_cues_are_prepared_when_the_tab_opens_not_when_the_first_one_plays(session: Session, qtbot: QtBot) -> None:
+    sounds = session.sounds
+    assert isinstance(sounds, FakeSounds) and not sounds.ready
+    _open(session, qtbot)
+    assert sounds.ready  # a routine is still to be chosen: the first chime will be on time
+
+
+def test_without_a_sound_device_the_toggle_says_so(session: Session, qtbot: QtBot, clock: FakeClock) -> None:
+    assert isinstance(session.sounds, FakeSounds)
+    session.sounds.available = False
+    window = _open(session, qtbot)
+    _start(window, qtbot, "acupressure-tour")
+    mute = window.routines.findChild(QPushButton, "muteButton")
+    assert mute.text() == "No sound device" and not mute.isEnabled()
+
+
 def test_player_works_silently_when_audio_cannot_load(
     session: Session,
     qtbot: QtBot,
@@ -463,3 +507,28 @@ def test_the_safety_note_is_on_the_playing_and_completion_pages(
     assert routines_window.routines.page == "done"
     assert routines_window.routines.findChild(QLabel, "summaryNote").text() == note
     assert routines_window.routines.findChild(QLabel, "summaryNote").isVisible()
+
+
+def test_each_step_is_read_aloud_as_it_starts_and_silenced_on_pause_and_stop(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock, session: Session
+) -> None:
+    voice = session.voice
+    assert isinstance(voice, FakeVoice)
+    player = _player(routines_window)
+    _start(routines_window, qtbot, "acupressure-tour")
+    assert [c for c in voice.calls if c[0] == "speak"] == []  # getting ready: nothing read yet
+    _tick(routines_window, clock, 5)
+    first = player.current().step.instruction("en")
+    assert voice.calls[-1] == ("speak", first)
+    player.pause()
+    assert voice.calls[-1] == ("stop", "")
+    player.resume()
+    assert voice.calls.count(("speak", first)) == 1  # not read again on resume
+    player.next()
+    assert voice.calls[-1] == ("speak", player.current().step.instruction("en"))
+    _click(routines_window, qtbot, "voiceButton")  # off
+    assert not voice.enabled
+    player.next()
+    assert voice.calls[-1][0] != "speak" or voice.calls[-1][1] != player.current().step.instruction("en")
+    player.stop()
+    assert voice.calls[-1] == ("stop", "")

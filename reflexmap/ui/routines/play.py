@@ -21,6 +21,7 @@ from reflexmap.geometry import Art
 from reflexmap.i18n import Language
 from reflexmap.player import PLAYING, Cue, RoutinePlayer, State
 from reflexmap.sound import SoundCues
+from reflexmap.speech import Voice
 from reflexmap.ui import parts, style
 from reflexmap.ui.fit_label import ElidedLabel, FitLabel
 from reflexmap.ui.fonts import BASE_PX, TextSize
@@ -53,6 +54,7 @@ class PlayPage(QWidget):
         content: Content,
         player: RoutinePlayer,
         sounds: SoundCues,
+        voice: Voice,
         language: Language,
         sizes: TextSize,
         parent: QWidget | None = None,
@@ -62,6 +64,8 @@ class PlayPage(QWidget):
         self.setObjectName("playPage")
         self._player = player
         self._sounds = sounds
+        self._voice = voice
+        self._spoken: int | None = None  # the step whose instruction was read
         self._language = language
         self._content = content
         self._touch = False
@@ -142,16 +146,23 @@ class PlayPage(QWidget):
         self._stop_button = parts.button(sizes, "stopButton")
         self._mute_button = parts.button(sizes, "muteButton")
         self._mute_button.setCheckable(True)
+        self._voice_button = parts.button(sizes, "voiceButton")
+        self._voice_button.setCheckable(True)
+        self._voice_button.setChecked(voice.enabled)
+        self._voice_button.toggled.connect(voice.set_enabled)
+        voice.changed.connect(self._refresh_controls)
         self._prev_button.clicked.connect(player.previous)
         self._pause_button.clicked.connect(player.toggle_pause)
         self._next_button.clicked.connect(player.next)
         self._restart_button.clicked.connect(player.restart)
         self._stop_button.clicked.connect(self.ask_stop)
         self._mute_button.toggled.connect(self._on_mute_toggled)
-        for i, b in enumerate((self._prev_button, self._pause_button, self._next_button)):
+        # two rows, whatever the language: the page's height goes to the instruction
+        for i, b in enumerate((self._prev_button, self._pause_button, self._next_button, self._restart_button)):
             controls.addWidget(b, 0, i)
-        for i, b in enumerate((self._restart_button, self._stop_button, self._mute_button)):
-            controls.addWidget(b, 1, i)
+        controls.addWidget(self._stop_button, 1, 0)
+        controls.addWidget(self._mute_button, 1, 1)
+        controls.addWidget(self._voice_button, 1, 2, 1, 2)
         info.addLayout(controls)
         self._body.addLayout(info, 7)
 
@@ -231,10 +242,28 @@ class PlayPage(QWidget):
             self._fill_step_list()
         if state not in PLAYING and state != State.PAUSED:
             self._confirm.hide()
+        if state in (State.RUNNING, State.WAITING):
+            self._read_step_aloud()
+        else:
+            self._voice.stop()  # paused, stopped, finished (or getting ready): no words
+            if state != State.PAUSED:
+                self._spoken = None
         self.refresh()
+
+    def _read_step_aloud(self) -> None:
+        """The current step's instruction, once per step (a resume does not read it again)."""
+        current = self._player.current()
+        if current is None or self._spoken == self._player.index:
+            return
+        self._spoken = self._player.index
+        self._voice.speak(current.step.instruction(self._language.code), self._language.code)
 
     def _on_player_step_changed(self, index: int) -> None:
         self._follow_step(index)
+        if self._player.state in (State.RUNNING, State.WAITING):
+            self._read_step_aloud()
+        elif self._player.state == State.PAUSED:
+            self._voice.stop()  # skipped while paused: the new step is read on resume
         self.refresh()
 
     def _follow_step(self, index: int) -> None:
@@ -336,7 +365,18 @@ class PlayPage(QWidget):
         self._pause_button.setText(self.tr("Resume") if state == State.PAUSED else self.tr("Pause"))
         self._restart_button.setText(self.tr("Restart"))
         self._stop_button.setText(self.tr("Stop"))
-        self._mute_button.setText(self.tr("Sound off") if self._sounds.muted else self.tr("Sound on"))
+        voice = self._voice
+        lang = self._language.code
+        if voice.enabled and voice.can_speak(lang) is False:
+            self._voice_button.setText(self.tr("No voice for this language"))
+        else:
+            self._voice_button.setText(self.tr("Voice on") if voice.enabled else self.tr("Voice off"))
+        self._voice_button.setToolTip(self.tr("Read each step aloud as it starts"))
+        if self._sounds.ready and not self._sounds.available:
+            self._mute_button.setText(self.tr("No sound device"))
+            self._mute_button.setEnabled(False)  # the cues are visual only: nothing to switch
+        else:
+            self._mute_button.setText(self.tr("Sound off") if self._sounds.muted else self.tr("Sound on"))
         self._done.setText(self.tr("Done"))
         waiting = self._player.phase == State.WAITING
         self._done.setVisible(waiting)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from reflexmap.awake import ScreenAwake
@@ -13,6 +13,7 @@ from reflexmap.i18n import Language
 from reflexmap.player import PLAYING, RoutinePlayer, State
 from reflexmap.routines import Routine
 from reflexmap.sound import SoundCues
+from reflexmap.speech import Voice
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.routines.choose import ChoosePage
@@ -38,6 +39,7 @@ class RoutineTab(QStackedWidget):
         art: Art,
         content: Content,
         sounds: SoundCues,
+        voice: Voice,
         awake: ScreenAwake,
         language: Language,
         sizes: TextSize,
@@ -52,7 +54,7 @@ class RoutineTab(QStackedWidget):
         self._awake = awake
         self.choose_page = ChoosePage(routines, player, language, sizes, notices or [])
         self.safety_page = SafetyPage(player, content, language, sizes)
-        self.play_page = PlayPage(art, content, player, sounds, language, sizes, clock=clock)
+        self.play_page = PlayPage(art, content, player, sounds, voice, language, sizes, clock=clock)
         self.done_page = DonePage(player, content, language, sizes)
         self._pages = {
             "choose": self.choose_page,
@@ -92,18 +94,21 @@ class RoutineTab(QStackedWidget):
         """Touch screens: list rows and buttons at least 48 px tall."""
         self.play_page.set_touch(touch)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # the cues load now, while a routine is chosen: loaded right before the first one plays, it came late
+        self._sounds.prepare()
+        super().showEvent(event)
+
     def _on_player_state_changed(self, state: State) -> None:
         page = {State.IDLE: "choose", State.SAFETY: "safety", State.FINISHED: "done"}.get(state, "play")
         self.setCurrentWidget(self._pages[page])
         if state in PLAYING:
-            self._sounds.prepare()
+            self._sounds.prepare()  # (already done when the tab opened; a kiosk may start one from elsewhere)
             self._awake.hold(self.tr("A massage routine is playing"))
         else:
             self._awake.release()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        window = self.window()  # the window's shape, as the map tab decides it (the header takes some height)
-        portrait = window.height() > window.width()
+    def set_portrait(self, portrait: bool) -> None:
+        """Lay the pages out for a portrait window (the window decides, for both tabs alike)."""
         self.choose_page.set_portrait(portrait)
         self.play_page.set_portrait(portrait)
-        super().resizeEvent(event)
