@@ -16,7 +16,7 @@ from pathlib import Path
 from reflexmap.fast_start import collector_paused
 from reflexmap.options import Paths, parse_window_args
 
-__all__ = ["check_command", "hash_pin_command", "main", "run"]
+__all__ = ["check_command", "hash_pin_command", "install_desktop_command", "main", "run"]
 
 
 def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) -> int:
@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) 
         return hash_pin_command(argv[1:])
     if argv[:1] == ["check"]:
         return check_command(argv[1:])
+    if argv[:1] == ["install-desktop"]:
+        return install_desktop_command(argv[1:])
     paths, options = parse_window_args(argv)
     with collector_paused():
         from reflexmap.app import logs, startup  # Qt from here on
@@ -79,6 +81,26 @@ def hash_pin_command(argv: list[str]) -> int:
         print("reflexmap: a PIN is 4 to 12 digits.", file=sys.stderr)
         return 2
     print(f'pin_hash = "{hash_pin(pin)}"')
+    return 0
+
+
+def install_desktop_command(argv: list[str]) -> int:
+    """``reflexmap install-desktop [--uninstall]``: the app in the desktop's menu, with its icon (or not)."""
+    from reflexmap import desktop_entry
+
+    parser = argparse.ArgumentParser(
+        prog="reflexmap install-desktop", description="Add reflexmap to the desktop's application menu (for this user)."
+    )
+    parser.add_argument("--uninstall", action="store_true", help="remove what install-desktop added")
+    opts = parser.parse_args(argv)
+    try:
+        paths = desktop_entry.uninstall() if opts.uninstall else desktop_entry.install()
+    except OSError as e:
+        print(f"reflexmap: could not {'remove' if opts.uninstall else 'write'} the desktop entry: {e}", file=sys.stderr)
+        return 1
+    verb = "removed" if opts.uninstall else "wrote"
+    for path in paths:
+        print(f"{verb} {path}")
     return 0
 
 

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About reflexmap</source>
+        <translation>Про reflexmap</translation>
+    </message>
+    <message>
+        <source>reflexmap {version}</source>
+        <translation>reflexmap {version}</translation>
+    </message>
+    <message>
+        <source>A map of the foot&apos;s reflex zones and a guide to self-massage, in Ukrainian and English.</source>
+        <translation>Карта рефлекторних зон стопи й посібник із самомасажу українською та англійською.</translation>
+    </message>
+    <message>
+        <source>Its texts retell, in its own words, an article on foot massage and reflex zones; they claim nothing the article does not.</source>
+        <translation>Його тексти своїми словами переказують статтю про масаж стоп і рефлекторні зони й не стверджують нічого понад неї.</translation>
+    </message>
+    <message>
+        <source>reflexmap is free software under the MIT licence.</source>
+        <translation>reflexmap — вільна програма за ліцензією MIT.</translation>
+    </message>
+    <message>
+        <source>Its font is Noto Sans, under the SIL Open Font License 1.1 (assets/fonts/OFL.txt).</source>
+        <translation>Шрифт — Noto Sans за ліцензією SIL Open Font License 1.1 (assets/fonts/OFL.txt).</translation>
+    </message>
+</context>
+<context>
     <name>AttractOverlay</name>
     <message>
         <source>Touch the foot to explore</source>
@@ -175,8 +202,24 @@
         <translation>Розмір тексту {n} з 3</translation>
     </message>
     <message>
-        <source>Text size</source>
-        <translation>Розмір тексту</translation>
+        <source>Text size {percent} %</source>
+        <translation>Розмір тексту {percent} %</translation>
+    </message>
+    <message>
+        <source>Show everything in Ukrainian</source>
+        <translation>Показувати все українською</translation>
+    </message>
+    <message>
+        <source>Show everything in English</source>
+        <translation>Показувати все англійською</translation>
+    </message>
+    <message>
+        <source>About reflexmap</source>
+        <translation>Про reflexmap</translation>
+    </message>
+    <message>
+        <source>About reflexmap: version, licence, where the content comes from</source>
+        <translation>Про reflexmap: версія, ліцензія, звідки взято вміст</translation>
     </message>
     <message>
         <source>Ukrainian</source>

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reflexmap import __version__
+from reflexmap.resources import asset_path
 from reflexmap.ui.style import QT_ARGUMENTS, apply_palette, use_fusion
 
 __all__ = ["XCB_PACKAGES", "application", "display_problem", "exit_now", "install_message_handler", "screenshot"]
@@ -60,14 +62,20 @@ def application() -> QApplication:
     if isinstance(existing, QApplication):
         if existing is not _app:  # made by someone else (tests, embedding): its style is not ours yet
             use_fusion(existing)
-            apply_palette(existing)
+            _dress(existing)
             _app = existing
         return existing
     _app = QApplication([*sys.argv[:1], *QT_ARGUMENTS])
     _app.setApplicationName("reflexmap")
     _app.setApplicationVersion(__version__)
-    apply_palette(_app)
+    _dress(_app)
     return _app
+
+
+def _dress(app: QApplication) -> None:
+    """reflexmap's palette and icon on the application."""
+    apply_palette(app)
+    app.setWindowIcon(QIcon(str(asset_path("icons/reflexmap.svg"))))
 
 
 _LEVELS = {

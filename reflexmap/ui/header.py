@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRectF, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from reflexmap.i18n import Language
 from reflexmap.ui import style
 from reflexmap.ui.fonts import SCALES, TextSize, make_font
 
-__all__ = ["LANGUAGE_BUTTONS", "Header"]
+__all__ = ["LANGUAGE_BUTTONS", "Header", "HeaderButton"]
 
 #: The language switch: code and label (the labels are the same in both languages).
 LANGUAGE_BUTTONS = (("uk", "УКР"), ("en", "ENG"))
 
 
+class HeaderButton(QPushButton):
+    """A flat header button that shows, with a ring, when the keyboard is on it (Fusion draws none for flat ones)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFlat(True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(style.FOCUS), 2.0))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 6, 6)
+            painter.end()
+
+
 class Header(QWidget):
-    """Title and subtitle on the left; text sizes and languages on the right, acting at once."""
+    """Title and subtitle on the left; text sizes, languages and About on the right, acting at once.
+
+    ``about_requested`` asks the window to show what reflexmap is (the button is hidden in a kiosk).
+    """
+
+    about_requested = Signal()
 
     def __init__(self, language: Language, sizes: TextSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,10 +68,9 @@ class Header(QWidget):
         self._sizes_group = QButtonGroup(self)
         self._sizes_group.setExclusive(True)
         for i in range(len(SCALES)):
-            button = QPushButton("A")
+            button = HeaderButton("A")
             button.setObjectName(f"textSize{i}")
             button.setCheckable(True)
-            button.setFlat(True)
             button.setMinimumSize(44, 44)
             button.setFont(make_font(14 + 4 * i, bold=True))  # each shows its own size, whatever the current one
             self._sizes_group.addButton(button, i)
@@ -66,16 +88,22 @@ class Header(QWidget):
                 bar.setFont(make_font(16))
                 bar.setFixedWidth(bar.sizeHint().width())
                 row.addWidget(bar)
-            button = QPushButton(text)
+            button = HeaderButton(text)
             button.setObjectName(f"lang_{code}")
             button.setCheckable(True)
-            button.setFlat(True)
             button.setMinimumSize(56, 44)
             button.setProperty("lang", code)
             button.setFont(make_font(16, bold=True))
             self._languages.addButton(button, i)
             row.addWidget(button)
         self._languages.idClicked.connect(self._on_language_clicked)
+        row.addSpacing(8)
+        self._about = HeaderButton("ⓘ")
+        self._about.setObjectName("aboutButton")
+        self._about.setMinimumSize(44, 44)
+        self._about.setFont(make_font(20, bold=True))
+        self._about.clicked.connect(self.about_requested)
+        row.addWidget(self._about)
         self.installEventFilter(self)  # fit the subtitle when the header itself has its new width
         language.changed.connect(self._on_language_changed)
         sizes.changed.connect(self._on_text_size_changed)
@@ -87,7 +115,8 @@ class Header(QWidget):
         self._on_language_changed(self._language.code)
 
     def set_touch(self, touch: bool) -> None:
-        """Touch screens: every header button at least 56 px square."""
+        """Touch screens (the kiosk): every header button at least 56 px square, and no About."""
+        self._about.setVisible(not touch)
         for button in self._sizes_group.buttons() + self._languages.buttons():
             button.setMinimumSize(
                 max(button.minimumWidth(), 56) if touch else button.minimumWidth(), 56 if touch else 44
@@ -111,12 +140,17 @@ class Header(QWidget):
         self._subtitle.setText(self.tr("Foot massage and reflex zones"))
         for i, button in enumerate(self._sizes_group.buttons()):
             button.setAccessibleName(self.tr("Text size {n} of 3").format(n=i + 1))
-            button.setToolTip(self.tr("Text size"))
+            button.setToolTip(self.tr("Text size {percent} %").format(percent=round(SCALES[i] * 100)))
         for button in self._languages.buttons():
             code = button.property("lang")
             button.setChecked(code == lang)
             button.setAccessibleName(self.tr("Ukrainian") if code == "uk" else self.tr("English"))
+            button.setToolTip(
+                self.tr("Show everything in Ukrainian") if code == "uk" else self.tr("Show everything in English")
+            )
             style.colour(button, style.ACCENT_TEXT if code == lang else style.MUTED)
+        self._about.setAccessibleName(self.tr("About reflexmap"))
+        self._about.setToolTip(self.tr("About reflexmap: version, licence, where the content comes from"))
         self._fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QMainWindow, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from reflexmap.config import Branding
-from reflexmap.fast_start import set_enum
+from reflexmap.fast_start import qt, set_enum
 from reflexmap.i18n import Language
 from reflexmap.session import Session
 from reflexmap.ui import parts, style
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.map.zone_hovered.connect(self._on_map_zone_hovered)
         self.panel.zone_requested.connect(self.map.select_zone)
         self.panel.overview_requested.connect(self._on_panel_overview_requested)
+        self.header.about_requested.connect(self.show_about)
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.code)
         self.resize(1280, 800)
@@ -136,6 +137,14 @@ class MainWindow(QMainWindow):
         if self._routines is None:
             self._routines = self._build_routines()
         return self._routines
+
+    def show_about(self) -> None:
+        """What reflexmap is: version, licence, the content's source, the safety note, the font's licence."""
+        from reflexmap.ui.about import AboutDialog  # only when asked for
+
+        dialog = AboutDialog(self._session.content, self._language, self._sizes, self)
+        dialog.setAttribute(qt().WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_map(self) -> None:
         """Bring the Foot map tab to the front."""

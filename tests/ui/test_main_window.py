@@ -185,3 +185,44 @@ def test_the_overview_says_massage_does_not_replace_treatment_right_after_the_be
     note = text.index("does not replace")
     kinds = text.index("kinds of foot massage")
     assert benefits < note < kinds, text
+
+
+def test_every_header_button_says_what_it_does_and_shows_the_keyboard_focus(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QPushButton
+
+    from reflexmap.ui import style
+
+    buttons = window.header.findChildren(QPushButton)
+    tips = [b.toolTip() for b in buttons]
+    assert all(tips) and len(set(tips)) == len(tips), tips  # no two say the same
+    assert window.header.findChild(QPushButton, "textSize2").toolTip() == "Text size 140 %"
+    focus = QColor(style.FOCUS)
+    for name in ("lang_uk", "textSize1", "aboutButton"):  # flat, unchecked: Fusion would draw no focus
+        button = window.header.findChild(QPushButton, name)
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        image = button.grab().toImage()
+        ring = sum(
+            1
+            for y in range(image.height())
+            for x in range(image.width())
+            if abs(image.pixelColor(x, y).red() - focus.red()) < 30
+            and abs(image.pixelColor(x, y).blue() - focus.blue()) < 30
+            and image.pixelColor(x, y).blue() > 100
+        )
+        assert ring > 40, name
+
+
+def test_about_says_the_version_licence_content_source_safety_and_font(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+
+    from reflexmap import __version__
+
+    qtbot.mouseClick(window.header.findChild(QPushButton, "aboutButton"), Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "aboutDialog")
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QLabel, "aboutTitle").text() + dialog.findChild(QLabel, "aboutBody").text()
+    for words in (__version__, "MIT", "article", "does not replace", "Noto Sans", "Open Font License"):
+        assert words in text, words
+    dialog.close()
