@@ -394,6 +394,33 @@
     </message>
 </context>
 <context>
+    <name>RoutineBar</name>
+    <message>
+        <source>step {n} of {m}</source>
+        <translation>крок {n} з {m}</translation>
+    </message>
+    <message>
+        <source>The routine is paused: {step}</source>
+        <translation>Програму призупинено: {step}</translation>
+    </message>
+    <message>
+        <source>A routine is on: {step}{when}</source>
+        <translation>Триває програма: {step}{when}</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продовжити</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Back to the routine</source>
+        <translation>До програми</translation>
+    </message>
+</context>
+<context>
     <name>RoutineTab</name>
     <message>
         <source>A massage routine is playing</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QMainWindow, QTabBar, QTabWidget, QVBoxLayout, QWidget
 
 from reflexmap.config import Branding
@@ -99,7 +99,11 @@ class MainWindow(QMainWindow):
         self.panel = ZonePanel(session.content, language, sizes)
         map_page = QWidget()
         map_page.setObjectName("mapPage")
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, map_page)
+        self._map_page = QVBoxLayout(map_page)  # a playing routine's bar goes above (see _build_routines)
+        self._map_page.setContentsMargins(0, 0, 0, 0)
+        self._map_page.setSpacing(0)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._map_page.addLayout(self._body, 1)
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(0)
         self._body.addWidget(self._map_box, 13)
@@ -202,6 +206,11 @@ class MainWindow(QMainWindow):
             tab.set_accent(self._accent)
         tab.set_touch(self._kiosk)
         tab.set_portrait(self.height() > self.width())  # before it is laid out: never wider than it needs
+        from reflexmap.ui.routines.bar import RoutineBar
+
+        bar = RoutineBar(session.player, self._language, self._sizes)
+        bar.back_requested.connect(self.show_routines)
+        self._map_page.insertWidget(0, bar)
         index = self.tabs.indexOf(self._routines_page)
         current = self.tabs.currentIndex()
         self._swapping = True
@@ -249,6 +258,24 @@ class MainWindow(QMainWindow):
         self.notice.setText("\n".join(localize(n) for n in notices))
         # in kiosk mode problems go to the staff panel, never to visitors
         self._notice_box.setVisible(bool(notices) and not self._kiosk)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space and Esc for a routine that is on, from the Foot map tab too (when nothing there takes them)."""
+        from reflexmap.player import PLAYING, State  # a key pressed: no longer start-up
+
+        Qt = qt()
+        player = self._session.player if self._routines is not None else None
+        on = player is not None and (player.state in PLAYING or player.state == State.PAUSED)
+        if on and self.tabs.currentIndex() == 0 and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Escape):
+            assert player is not None and self._routines is not None
+            if event.key() == Qt.Key.Key_Space:
+                player.toggle_pause()
+            else:
+                self.show_routines()
+                self._routines.play_page.ask_stop()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflexmap.content import Content, Titled
-from reflexmap.fast_start import set_enum
+from reflexmap.fast_start import qt, set_enum
 from reflexmap.i18n import Language
 from reflexmap.ui import parts, style
 from reflexmap.ui.fonts import BASE_PX, TextSize
@@ -108,9 +108,16 @@ class ZonePanel(QScrollArea):
         zone_id = zone_id or None
         if zone_id is not None and self._content.zone(zone_id) is None:
             raise KeyError(f"no content for zone {zone_id!r}")
+        focused = self.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
         self._zone = zone_id
         self._refresh()
         self.verticalScrollBar().setValue(0)
+        if had_focus and (focused is None or not focused.isVisibleTo(self)):
+            # the control a keyboard user was on went away with the page: stay in the panel, on the
+            # way back ("All zones") or at the top of the body index, never thrown back to the header
+            target = self._back if zone_id is not None else (self._index_buttons or [self._back])[0]
+            target.setFocus(qt().FocusReason.OtherFocusReason)
 
     def set_touch(self, touch: bool) -> None:
         """Touch screens: every button at least 48 px tall."""

@@ -226,3 +226,18 @@ def test_about_says_the_version_licence_content_source_safety_and_font(window: M
     for words in (__version__, "MIT", "article", "does not replace", "Noto Sans", "Open Font License"):
         assert words in text, words
     dialog.close()
+
+
+def test_the_keyboard_stays_in_the_panel_when_its_page_changes(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    index = window.panel.findChildren(QPushButton, "indexButton")[0]
+    index.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(index, Qt.Key.Key_Space)  # a body-index entry, by keyboard: its zone opens
+    assert window.map.selected_zone is not None
+    back = window.panel.findChild(QPushButton, "backButton")
+    assert QApplication.focusWidget() is back  # not the header
+    qtbot.keyClick(back, Qt.Key.Key_Space)  # "All zones", by keyboard
+    assert window.map.selected_zone is None
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.panel.isAncestorOf(focused) and focused.objectName() == "indexButton"

@@ -532,3 +532,29 @@ def test_each_step_is_read_aloud_as_it_starts_and_silenced_on_pause_and_stop(
     assert voice.calls[-1][0] != "speak" or voice.calls[-1][1] != player.current().step.instruction("en")
     player.stop()
     assert voice.calls[-1] == ("stop", "")
+
+
+def test_a_routine_that_is_on_shows_on_the_map_tab_leads_back_and_takes_its_keys_there(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    player = _player(routines_window)
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    routines_window.show_map()  # the visitor looks at the map meanwhile
+    bar = routines_window.findChild(QWidget, "routineBar")
+    assert bar.isVisible() and "step 1 of" in routines_window.findChild(QLabel, "routineBarText").text()
+    routines_window.panel.setFocus()
+    qtbot.keyClick(routines_window.panel, Qt.Key.Key_Space)  # nothing there takes Space: the routine's
+    assert player.state == State.PAUSED and "paused" in routines_window.findChild(QLabel, "routineBarText").text()
+    qtbot.keyClick(routines_window.panel, Qt.Key.Key_Space)
+    assert player.state == State.RUNNING
+    qtbot.keyClick(routines_window.panel, Qt.Key.Key_Escape)  # asks, on the routine's own page
+    assert routines_window.tabs.currentWidget() is routines_window.routines and player.state == State.RUNNING
+    assert routines_window.routines.play_page.asking_to_stop
+    routines_window.routines.play_page.cancel_stop()
+    routines_window.show_map()
+    qtbot.mouseClick(routines_window.findChild(QPushButton, "routineBarBack"), Qt.MouseButton.LeftButton)
+    assert routines_window.tabs.currentWidget() is routines_window.routines
+    player.stop()
+    routines_window.show_map()
+    assert not bar.isVisible()
