@@ -33,7 +33,7 @@ from reflexmap.schema import read_bytes
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
-__all__ = ["Art", "ArtError", "ZoneShape", "load_art", "load_zones"]
+__all__ = ["Art", "ArtError", "ZoneShape", "art_bytes", "drawn_zones", "load_art", "load_zones"]
 
 #: Larger files are refused before parsing: real foot art is a few hundred kB.
 MAX_ART_BYTES = 8 * 1024 * 1024
@@ -76,12 +76,16 @@ class Art:
 
 
 def load_zones(path: str | Path) -> dict[str, QPainterPath]:
-    """Map each zone name in the SVG at ``path`` to its area.
+    """Map each zone name in the SVG at ``path`` to its area as drawn.
 
-    The area is the union of every element carrying that ``data-zone``, in
-    the document's viewport coordinates.  Raises :class:`ArtError`.
+    The area is everything the picture engine (QtSvg) draws for the elements
+    carrying that ``data-zone`` (see :mod:`reflexmap.drawn` for the rule), in
+    the document's viewport coordinates: rendered at the document's own size
+    and traced, so it follows the drawn zone to within a pixel there.  Zones
+    may overlap (each is its own area).  Raises :class:`ArtError`.
     """
-    return load_art(path).zones
+    art = load_art(path)
+    return drawn_zones(art)
 
 
 def load_art(path: str | Path, cache_dir: Path | None = None) -> Art:
@@ -234,7 +238,13 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
         view = values.get("data-view")
         if zone is None and view is None:
             continue
-        path = _to_qpath(el, name, se)
+        try:
+            path = _to_qpath(el, name, se)
+        except ArtError:
+            raise
+        except (ValueError, TypeError, ZeroDivisionError) as e:  # e.g. rx="1em": svgelements cannot resolve em
+            raise ArtError(Message("{file}: svgelements could not read element {element} ({detail}).",
+                                   file=name, element=_name_of(el), detail=str(e))) from None
         if view:
             box = path.boundingRect()
             views[view] = views[view].united(box) if view in views else box
@@ -350,3 +360,34 @@ def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
                 area = area.united(p)
         zones[zone] = area
     return zones
+
+
+# --- what is drawn (reflexmap.drawn) -------------------------------------------------------
+
+
+def art_bytes(art: Art) -> bytes:
+    """The exact bytes the picture and its zones are drawn from.  Raises :class:`ArtError`.
+
+    The one place the drawing code gets its SVG from, so drawing from the
+    checked bytes kept with the art (rather than the file, which may have
+    changed since) is a change here only.
+    """
+    return read_bytes(art.source, ArtError, MAX_ART_BYTES)
+
+
+def drawn_zones(art: Art) -> dict[str, QPainterPath]:
+    """Each zone of ``art`` as QtSvg draws it, in document units (see :func:`load_zones`)."""
+    from reflexmap.drawn import DrawingError, zone_paths
+
+    try:
+        return zone_paths(art_bytes(art), art.source.name, art.size.width(), art.size.height())
+    except DrawingError as e:
+        raise ArtError(e.args[0]) from None
+
+
+def _name_of(el: object) -> str:
+    values = getattr(el, "values", {})
+    for attr in ("id", "data-zone"):
+        if values.get(attr):
+            return f'{attr}="{values.get(attr)}"'
+    return f"<{type(el).__name__.lower()}>"

@@ -157,12 +157,15 @@ def test_hover_repaints_only_the_zones_whose_state_changed(window: MainWindow, q
 
 
 def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The art is read and parsed once, when the map is built; hover, resize and paint only draw."""
-    import svgelements
-    from PySide6.QtSvg import QSvgRenderer
+    """The art is read and parsed once, when the map is built; hover, resize and paint only draw.
 
-    from reflexmap import geometry
-    from reflexmap.ui import foot_map
+    The picture's renderer and one renderer per zone layer (the masks that say
+    where each zone is drawn) are each made and loaded once; a new size only
+    renders them again.
+    """
+    import svgelements
+
+    from reflexmap import drawn, geometry
 
     calls: dict[str, int] = {"svgelements": 0, "load_art": 0, "renderers": 0, "renderer loads": 0}
 
@@ -173,22 +176,25 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
 
         return wrapper
 
-    class CountingRenderer(QSvgRenderer):
+    class CountingRenderer(drawn.QSvgRenderer):
         def __init__(self, *args: object) -> None:
             calls["renderers"] += 1
-            super().__init__(*args)
+            super().__init__(*args)  # type: ignore[call-overload]
 
-        def load(self, *args: object) -> bool:  # type: ignore[override]
+        def load(self, *args: object) -> bool:
             calls["renderer loads"] += 1
-            return super().load(*args)
+            return super().load(*args)  # type: ignore[call-overload]
 
     monkeypatch.setattr(svgelements.SVG, "parse", counting("svgelements", svgelements.SVG.parse))
     monkeypatch.setattr(geometry, "load_art", counting("load_art", geometry.load_art))
-    monkeypatch.setattr(foot_map, "QSvgRenderer", CountingRenderer)
+    monkeypatch.setattr(drawn, "QSvgRenderer", CountingRenderer)
     window = make_window("--size", "1280x800")
-    built = dict(calls)
-    assert built["renderers"] == 1  # the map's one renderer
     fmap = window.map
+    qtbot.waitUntil(lambda: calls["renderers"] > 1)  # the masks follow the first frame
+    built = dict(calls)
+    layers = len(drawn.Drawing(asset_path("art/feet.svg").read_bytes(), "feet.svg").layers)  # parses, no renderer
+    assert built["renderers"] == 1 + layers  # the picture's, and one for each zone layer
+    assert built["renderer loads"] == built["renderers"]
     for zone, view in (("toes", "sole-left"), ("heel", "sole-right"), ("achilles", "side")):
         qtbot.mouseMove(fmap, fmap.zone_centre(zone, view).toPoint())
         qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)  # type: ignore[misc]
