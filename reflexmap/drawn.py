@@ -48,30 +48,30 @@ __all__ = [
     "Element",
     "Masks",
     "Piece",
+    "area",
+    "is_open",
     "outline",
     "parse",
+    "path_region",
+    "readable_style",
     "rects",
+    "renderer",
+    "serialise",
     "zone_paths",
 ]
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-
-#: Containers the engine never draws in place (their content is drawn through a reference, or never).
-NOT_DRAWN = frozenset(
-    {
-        "defs", "symbol", "clipPath", "mask", "pattern", "marker", "linearGradient", "radialGradient",
-        "filter", "style", "title", "desc", "metadata", "script", "foreignObject", "font", "font-face",
-        "glyph", "missing-glyph", "cursor", "view", "animate", "animateMotion", "animateTransform", "set",
-    }
-)  # fmt: skip
+#: Elements whose content the engine never draws where it stands: drawn through a reference, or never.
+#: (Anything else it does not know, even ``<clipPath>``, ``<pattern>`` or ``<title>``, it walks
+#: through as if it were a group: ``tests/test_drawn.py`` pins this down.)
+NOT_DRAWN = frozenset({"defs", "symbol", "marker", "mask", "filter"})
+#: Content the engine uses to draw something else: left exactly as it is in every layer document.
+EFFECTS = frozenset({"marker", "mask", "filter", "pattern"})
 #: Drawn elements: each is a leaf of the picture (a text's tspans belong to it).
-SHAPES = frozenset({"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "image"})
-#: Containers the engine draws in place.
-GROUPS = frozenset({"svg", "g", "a", "switch"})
+SHAPES = frozenset({"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "textArea", "image"})
 #: What a zone element gets in its layer's document: its fill area and stroke, opaque.
 FORCE = "fill:#000;fill-opacity:1;stroke-opacity:1;opacity:1"
+#: ... and an open line (``<line>``, ``<polyline>``, a path not closed): its own fill, if it has one, and stroke.
+FORCE_OPEN = "fill-opacity:1;stroke-opacity:1;opacity:1"
 HIDE = "display:none"
 #: ``<use>`` copies beyond this many elements are refused (a drawing fanned out absurdly).
 MAX_COPIED = 100_000
@@ -86,7 +86,8 @@ MAX_REFERENCE_PIXELS = 16_000_000
 
 _CONTAINER = -2
 _HIDDEN = -1
-_PLACEHOLDER = re.compile("\x01(\\d+)\x02")
+_PLACEHOLDER = re.compile("\x01(\\d+)(o?)\x02")
+_SUBPATH = re.compile(r"(?=[Mm])")
 
 
 class DrawingError(ValueError):
@@ -103,25 +104,27 @@ class Piece:
 
 
 class Element:
-    """One XML element as read, with its line: SVG elements by local name, attributes by qualified name.
+    """One XML element as written in the file, with its line.
 
-    Attributes in no namespace keep their name, ``xlink:`` and ``xml:`` ones
-    their usual prefix, any other namespace is written ``{uri}name`` (design
-    tools' own bookkeeping; the engine ignores it).
+    ``name`` and the attribute names are kept exactly as written, prefixes
+    and ``xmlns`` declarations included, because that is how the engine reads
+    them (it finds ``<use>``'s target by the literal ``xlink:href`` or
+    ``href``); ``tag`` is the name without its prefix, which is all the
+    engine looks at to know an element.
     """
 
-    __slots__ = ("attrib", "children", "line", "parent", "role", "svg", "tag", "tail", "text")
+    __slots__ = ("attrib", "children", "line", "name", "parent", "role", "tag", "tail", "text")
 
-    def __init__(self, tag: str, svg: bool, attrib: dict[str, str], line: int, parent: Element | None) -> None:
-        self.tag = tag
-        self.svg = svg
+    def __init__(self, name: str, attrib: dict[str, str], line: int, parent: Element | None) -> None:
+        self.name = name
+        self.tag = name.rsplit(":", 1)[-1]
         self.attrib = attrib
         self.line = line
         self.parent = parent
         self.children: list[Element] = []
         self.text = ""
         self.tail = ""
-        #: In a layer document: _CONTAINER, _HIDDEN, a layer number, or None (not drawn in place).
+        #: In a layer document: _CONTAINER, _HIDDEN, a layer number, or None (not reached by the walk).
         self.role: int | None = None
 
     def iter(self) -> Iterator[Element]:
@@ -132,27 +135,41 @@ class Element:
             yield el
             stack.extend(reversed(el.children))
 
+    def ancestors(self) -> Iterator[Element]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
     def copy(self, parent: Element | None) -> Element:
-        twin = Element(self.tag, self.svg, dict(self.attrib), self.line, parent)
+        twin = Element(self.name, dict(self.attrib), self.line, parent)
         twin.text, twin.tail = self.text, self.tail
         twin.children = [child.copy(twin) for child in self.children]
         return twin
 
+    def href_attribute(self) -> str | None:
+        """Which attribute names a ``<use>``'s target: ``xlink:href`` first, as the engine reads it."""
+        for attr in ("xlink:href", "href"):
+            if attr in self.attrib:
+                return attr
+        return None
+
     def href(self) -> str | None:
-        """The id a ``<use>`` points to (SVG 2 ``href`` first, as the engine reads it)."""
-        ref = (self.attrib.get("href") or self.attrib.get("xlink:href") or "").strip()
+        """The id a ``<use>`` points to, if it points into this document."""
+        attr = self.href_attribute()
+        ref = self.attrib[attr].strip() if attr else ""
         return ref[1:] if ref.startswith("#") else None
 
 
 def parse(data: bytes, name: str) -> Element:
-    """The ``<svg>`` element of ``data``, with line numbers.  Raises :class:`DrawingError`.
+    """The root element of ``data``, with line numbers.  Raises :class:`DrawingError`.
 
     DTDs with an internal subset, entity declarations and external entities
     are refused, as the safety check before it refuses them.
     """
     import xml.parsers.expat as expat
 
-    parser = expat.ParserCreate(namespace_separator="}")
+    parser = expat.ParserCreate()  # no namespace processing: names as written, as the engine reads them
     parser.buffer_text = True
     stack: list[Element] = []
     found: list[Element] = []
@@ -167,11 +184,8 @@ def parse(data: bytes, name: str) -> Element:
             refuse()
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        ns, local = _split(tag)
         parent = stack[-1] if stack else None
-        el = Element(
-            local, ns in (None, SVG_NS), {_qualified(k): v for k, v in attrs.items()}, parser.CurrentLineNumber, parent
-        )
+        el = Element(tag, attrs, parser.CurrentLineNumber, parent)
         if parent is None:
             found.append(el)
         else:
@@ -201,37 +215,23 @@ def parse(data: bytes, name: str) -> Element:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as e:
+        detail = str(e)
         raise DrawingError(
-            Message("{file}: the file is not well-formed XML ({detail}).", file=name, detail=str(e))
+            Message("{file}: the file is not well-formed XML ({detail}).", file=name, detail=detail)
         ) from None
-    if not found or found[0].tag != "svg" or not found[0].svg:
+    if not found or found[0].tag != "svg":
         raise DrawingError(Message("{file}: the file has no <svg> drawing in it.", file=name))
     return found[0]
-
-
-def _split(name: str) -> tuple[str | None, str]:
-    if "}" in name:
-        ns, local = name.rsplit("}", 1)
-        return ns, local
-    return None, name
-
-
-def _qualified(name: str) -> str:
-    ns, local = _split(name)
-    if ns is None:
-        return local
-    if ns == XLINK_NS:
-        return f"xlink:{local}"
-    if ns == XML_NS:
-        return f"xml:{local}"
-    return f"{{{ns}}}{local}"
 
 
 # --- which element belongs to which layer -----------------------------------------------------
 
 
 class _Layers:
-    """Walks the drawn tree of ``root`` (copying what each ``<use>`` shows) and groups zone elements into layers."""
+    """Walks what the engine draws of ``root`` and groups zone elements into layers.
+
+    Each ``<use>`` met on the way gets its own copy of what it shows.
+    """
 
     def __init__(self, root: Element, name: str) -> None:
         self.root = root
@@ -241,10 +241,14 @@ class _Layers:
         self.copied = 0
         self.leaves: list[tuple[Element, Piece | None]] = []
         self.has_text = False
-        self._walk(root, (None, None, None), (), None)
+        root.role = _CONTAINER
+        for child in root.children:
+            self._walk(child, (None, None, None), ())
         self.pieces: list[Piece] = []
         #: The piece (index into pieces) each layer draws, in paint order.
         self.layers: list[int] = []
+        #: The line of each piece's first element.
+        self.lines: list[int] = []
         index: dict[Piece, int] = {}
         for el, piece in self.leaves:
             if piece is None:
@@ -253,120 +257,131 @@ class _Layers:
             if piece not in index:
                 index[piece] = len(self.pieces)
                 self.pieces.append(piece)
+                self.lines.append(el.line)
             if not self.layers or self.layers[-1] != index[piece]:
                 self.layers.append(index[piece])
             el.role = len(self.layers) - 1
 
-    def _walk(self, el: Element, ctx: tuple[str | None, ...], chain: tuple[Element, ...], via: Element | None) -> None:
-        if not el.svg or (el.tag in NOT_DRAWN and via is None):
+    def _walk(self, el: Element, ctx: tuple[str | None, ...], chain: tuple[Element, ...]) -> None:
+        tag = el.tag
+        if tag in NOT_DRAWN or tag == "svg":  # the engine skips a nested <svg> altogether
             return
-        attrib = el.attrib
-        zone, view, foot = ctx
-        if "data-zone" in attrib:
-            zone = attrib["data-zone"].strip()
-        if "data-view" in attrib:
-            view = attrib["data-view"].strip()
-        if "data-foot" in attrib:
-            foot = attrib["data-foot"].strip()
-        here = (zone, view, foot)
-        if el.tag in SHAPES:
-            self.has_text = self.has_text or el.tag == "text"
-            piece = Piece(zone, view or None, foot or None) if zone else None
-            self.leaves.append((el, piece))
-            return
-        if el.tag == "use":
+        here = _context(el, ctx)
+        if tag == "use":
             el.role = _CONTAINER
             self._use(el, here, chain)
             return
-        if el.tag in GROUPS or via is not None:  # via: a <symbol> shown by a <use>
+        if tag in SHAPES:
+            self.has_text = self.has_text or tag in ("text", "textArea")
+            zone, view, foot = here
+            self.leaves.append((el, Piece(zone, view or None, foot or None) if zone else None))
+            if tag in ("text", "textArea"):
+                return  # its tspans are the text itself
+        else:
             el.role = _CONTAINER
-            for child in el.children:
-                self._walk(child, here, chain, None)
+        for child in el.children:  # even a shape's children: the engine draws them
+            self._walk(child, here, chain)
 
     def _use(self, use: Element, ctx: tuple[str | None, ...], chain: tuple[Element, ...]) -> None:
         ref = use.href()
         target = self.ids.get(ref) if ref else None
-        if target is None or target in chain or len(chain) >= MAX_USE_DEPTH or _is_ancestor(target, use):
+        if target is None or target in chain or len(chain) >= MAX_USE_DEPTH or target is use:
             return
-        parent = target.parent
-        if parent is None:  # the root itself
+        if target.parent is None or any(a is target for a in use.ancestors()):  # the root, or a loop
             return
-        size = sum(1 for _ in target.iter())
-        self.copied += size
+        if target.tag == "svg":  # a nested <svg>: the engine does not draw it
+            return
+        self.copied += sum(1 for _ in target.iter())
         if self.copied > MAX_COPIED:
             raise DrawingError(
                 Message("{file}: its <use> elements copy more than {limit} elements.", file=self.name, limit=MAX_COPIED)
             )
+        # beside the original, so CSS that matches by ancestry matches the copy too; out of the picture
+        parent = target.parent
         twin = target.copy(None)
         twin.attrib["id"] = f"reflexmap-use-{self.copied}"
-        twin.attrib.pop("xml:id", None)
-        # beside the original, so CSS that matches by ancestry matches the copy too; out of the picture
+        twin.tail = ""
         at = parent.children.index(target) + 1
         if _drawn_in_place(target):
-            holder = Element("defs", True, {}, target.line, parent)
+            holder = Element("defs", {}, target.line, parent)
             holder.children.append(twin)
             twin.parent = holder
             parent.children.insert(at, holder)
         else:
             twin.parent = parent
             parent.children.insert(at, twin)
-        twin.tail = ""
-        use.attrib.pop("href", None)
-        use.attrib["xlink:href"] = f"#{twin.attrib['id']}"
-        self._walk(twin, ctx, (*chain, target), use if twin.tag == "symbol" else None)
+        use.attrib[use.href_attribute() or "xlink:href"] = f"#{twin.attrib['id']}"
+        later = (*chain, target)
+        if twin.tag == "symbol":
+            twin.role = _CONTAINER
+            for child in twin.children:
+                self._walk(child, ctx, later)
+        else:
+            self._walk(twin, ctx, later)
 
 
-def _is_ancestor(el: Element, of: Element) -> bool:
-    node: Element | None = of
-    while node is not None:
-        if node is el:
-            return True
-        node = node.parent
-    return False
+def _context(el: Element, ctx: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """The zone, view and foot an element's drawing belongs to: its own, or the nearest above it."""
+    zone, view, foot = ctx
+    attrib = el.attrib
+    if "data-zone" in attrib:
+        zone = attrib["data-zone"].strip()
+    if "data-view" in attrib:
+        view = attrib["data-view"].strip()
+    if "data-foot" in attrib:
+        foot = attrib["data-foot"].strip()
+    return zone, view, foot
 
 
 def _drawn_in_place(el: Element) -> bool:
-    node: Element | None = el
-    while node is not None:
-        if node.tag in NOT_DRAWN or not node.svg:
-            return False
-        node = node.parent
-    return True
+    return not any(node.tag in NOT_DRAWN for node in (el, *el.ancestors()))
 
 
 # --- writing the layer documents ------------------------------------------------------------
 
 
 def _template(root: Element) -> str:
-    """The document with every drawn element marked: containers opaque, zone leaves as placeholders."""
+    """The document with every drawn element marked: containers opaque, zone leaves as placeholders.
+
+    Shapes the walk did not reach (in ``<defs>``, unused symbols...) are
+    hidden too, except the content of markers, masks, filters and patterns,
+    which shapes the look of what uses them.
+    """
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>']
-    _write(root, out, None, root=True)
+    _write(root, out, None, False)
     return "".join(out)
 
 
-def _write(el: Element, out: list[str], forced: int | None, root: bool = False) -> None:
-    if not el.svg:
-        return
-    out.append(f"<{el.tag}")
-    if root:
-        out.append(f' xmlns="{SVG_NS}" xmlns:xlink="{XLINK_NS}"')
+def serialise(root: Element) -> bytes:
+    """The elements below ``root`` written back as a document, as they are (for the check's own renderings)."""
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>']
+    _write(root, out, None, True)
+    return "".join(out).encode("utf-8")
+
+
+def _write(el: Element, out: list[str], forced: int | None, plain: bool, effect: bool = False) -> None:
+    out.append(f"<{el.name}")
     for key, value in el.attrib.items():
-        if key[0] != "{" and key != "style":
+        if key != "style":
             out.append(f' {key}="{_escape(value, True)}"')
+    effect = effect or el.tag in EFFECTS
     role = el.role if forced is None else forced
     extra = ""
-    if role == _CONTAINER:
+    if plain:
+        pass
+    elif role == _CONTAINER:
         extra = "opacity:1"
-    elif role == _HIDDEN:
+    elif role == _HIDDEN or (role is None and el.tag in SHAPES and not effect):
         extra = HIDE
-    elif role is not None:
-        extra = f"\x01{role}\x02"
-        if el.tag == "text":
+    elif role is not None and role >= 0:
+        extra = f"\x01{role}{'o' if is_open(el) else ''}\x02"
+        if el.tag in ("text", "textArea"):
             forced = role  # its tspans are the same drawn text
     style = el.attrib.get("style", "").strip()
     if extra:
+        style = readable_style(style)[0]  # what the engine reads of it: then ours is read too
         style = f"{style};{extra}" if style else extra
-    if style:
+    if style or "style" in el.attrib:
         out.append(f' style="{_escape(style, True)}"')
     if not el.children and not el.text:
         out.append("/>")
@@ -374,19 +389,56 @@ def _write(el: Element, out: list[str], forced: int | None, root: bool = False) 
     out.append(">")
     out.append(_escape(el.text, False))
     for child in el.children:
-        _write(child, out, forced)
+        _write(child, out, forced, plain, effect)
         out.append(_escape(child.tail, False))
-    out.append(f"</{el.tag}>")
+    out.append(f"</{el.name}>")
+
+
+_DECLARATION = re.compile(r"\s*(?:/\*.*?\*/\s*)*[-\w]+\s*:\s*(?:/\*.*?\*/\s*)*[^\s;]", re.S)
+
+
+def readable_style(style: str) -> tuple[str, str]:
+    """The part of a ``style`` attribute the engine reads, and the rest it ignores.
+
+    Qt's SVG engine stops at the first declaration it cannot read: an empty
+    one (``;;``), one without a colon or without a value.
+    """
+    kept: list[str] = []
+    parts = style.split(";")
+    for i, part in enumerate(parts):
+        if not part.strip() and i == len(parts) - 1:
+            break  # a trailing ";" is fine
+        if not _DECLARATION.match(part):
+            return ";".join(kept), ";".join(parts[i:])
+        kept.append(part)
+    return ";".join(kept), ""
+
+
+def is_open(el: Element) -> bool:
+    """Whether a shape is an open line, whose fill area does not count unless it is painted.
+
+    A ``<line>``, a ``<polyline>``, or a ``<path>`` with a subpath not closed
+    by ``Z``: a designer drawing a thick line as a zone means the line, not
+    the area between it and its chord.
+    """
+    if el.tag in ("line", "polyline"):
+        return True
+    if el.tag != "path":
+        return False
+    parts = [p.strip() for p in _SUBPATH.split(el.attrib.get("d", "")) if p.strip()]
+    return any(not p.endswith(("z", "Z")) for p in parts)
 
 
 def _escape(text: str, attribute: bool) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;").replace("\n", "&#10;") if attribute else text
+    return text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;") if attribute else text
 
 
 def _layer_document(template: str, layer: int) -> bytes:
     def pick(m: re.Match[str]) -> str:
-        return FORCE if int(m.group(1)) == layer else HIDE
+        if int(m.group(1)) != layer:
+            return HIDE
+        return FORCE_OPEN if m.group(2) else FORCE
 
     return _PLACEHOLDER.sub(pick, template).encode("utf-8")
 
@@ -407,6 +459,12 @@ def _engine_messages(into: list[str]) -> Iterator[None]:
         yield
     finally:
         qInstallMessageHandler(previous)
+
+
+def renderer(data: bytes) -> tuple[QSvgRenderer, list[str]]:
+    """A renderer of ``data`` set up as the picture's is, and what the engine said while reading it."""
+    messages: list[str] = []
+    return _renderer(data, messages), messages
 
 
 def _renderer(data: bytes, messages: list[str]) -> QSvgRenderer:
@@ -478,6 +536,11 @@ class Drawing:
     def pieces(self) -> list[Piece]:
         """Each zone on each view and foot, in the order the picture first draws them."""
         return list(self._analysis().pieces)
+
+    @property
+    def piece_lines(self) -> list[int]:
+        """For each piece, the line of the file where its first element is."""
+        return list(self._analysis().lines)
 
     @property
     def layers(self) -> list[int]:
@@ -592,6 +655,29 @@ def _covered(image: QImage) -> QRegion:
     while len(rows) > 1:  # pairwise, so each union stays small
         rows = [rows[i].united(rows[i + 1]) if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)]
     return rows[0]
+
+
+def path_region(path: QPainterPath, scale: float, width: int, height: int) -> QRegion:
+    """The pixels of a ``width`` x ``height`` image that ``path``, scaled by ``scale``, covers at least half.
+
+    The same rule as the masks', for comparing a path with a drawn zone.
+    """
+    from PySide6.QtGui import QColor
+
+    image, buffer = _blank(width, height)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    painter.fillPath(path, QColor.fromRgba(0xFF000000))
+    painter.end()
+    region = _covered(image)
+    del buffer  # the image's memory: kept until here
+    return region
+
+
+def area(region: QRegion) -> int:
+    """How many pixels ``region`` holds."""
+    return sum(r.width() * r.height() for r in rects(region))
 
 
 def _blank(width: int, height: int) -> tuple[QImage, bytearray]:

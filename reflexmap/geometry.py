@@ -33,7 +33,7 @@ from reflexmap.schema import read_bytes
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
-__all__ = ["Art", "ArtError", "ZoneShape", "art_bytes", "drawn_zones", "load_art", "load_zones"]
+__all__ = ["Art", "ArtError", "ZoneShape", "art_bytes", "drawn_zones", "load_art", "load_zones", "standard_zones"]
 
 #: Larger files are refused before parsing: real foot art is a few hundred kB.
 MAX_ART_BYTES = 8 * 1024 * 1024
@@ -391,3 +391,79 @@ def _name_of(el: object) -> str:
         if values.get(attr):
             return f'{attr}="{values.get(attr)}"'
     return f"<{type(el).__name__.lower()}>"
+
+
+def standard_zones(art: Art) -> dict[str, QPainterPath]:
+    """Each zone as the SVG standard lays it out, read by svgelements: fill area plus stroke.
+
+    ``reflexmap check``'s second, independent reading of the geometry, to
+    compare with what the picture engine draws (:func:`drawn_zones`).
+    Elements that are not displayed (``display="none"``, ``visibility="hidden"``,
+    ``<defs>`` content) are left out, as the standard says.  Raises :class:`ArtError`.
+    """
+    import svgelements as se
+    from PySide6.QtGui import QPainterPathStroker
+
+    from reflexmap.fast_start import qt
+
+    data = art_bytes(art)
+    name = art.source.name
+    try:
+        doc = se.SVG.parse(io.BytesIO(data), reify=True)
+    except RecursionError:
+        raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
+        raise ArtError(Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))) from None
+    joins = {"round": "RoundJoin", "bevel": "BevelJoin"}
+    caps = {"round": "RoundCap", "square": "SquareCap"}
+    zones: dict[str, QPainterPath] = {}
+    for el in doc.elements():
+        if not isinstance(el, se.Shape):
+            continue
+        values = el.values
+        zone = str(values.get("data-zone") or "").strip()
+        if not zone or str(values.get("visibility", "")).strip() in ("hidden", "collapse"):
+            continue
+        try:
+            area = _to_qpath(el, name, se)
+        except ArtError:
+            raise
+        except (ValueError, TypeError, ZeroDivisionError) as e:
+            raise ArtError(Message("{file}: svgelements could not read element {element} ({detail}).",
+                                   file=name, element=_name_of(el), detail=str(e))) from None
+        geometry = area
+        if _is_open(el, se) and getattr(el.fill, "value", None) is None:
+            area = QPainterPath()  # an open line drawn with fill="none": only its stroke counts
+        stroke = el.stroke
+        width = float(el.stroke_width or 0)
+        if stroke is not None and getattr(stroke, "value", None) is not None and width > 0:
+            Qt = qt()  # check only: never on the start path
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            join = joins.get(str(values.get("stroke-linejoin", "")).strip(), "MiterJoin")
+            cap = caps.get(str(values.get("stroke-linecap", "")).strip(), "FlatCap")
+            stroker.setJoinStyle(getattr(Qt.PenJoinStyle, join))
+            stroker.setCapStyle(getattr(Qt.PenCapStyle, cap))
+            stroker.setMiterLimit(float(values.get("stroke-miterlimit", 4) or 4))
+            area = area.united(stroker.createStroke(geometry))
+        zones[zone] = zones[zone].united(area) if zone in zones else area
+    return zones
+
+
+def _is_open(el: object, se: object) -> bool:
+    """Whether svgelements' shape is an open line (a subpath not closed), as reflexmap.drawn.is_open reads it."""
+    if isinstance(el, (se.SimpleLine, se.Polyline)):  # type: ignore[attr-defined]
+        return True
+    if not isinstance(el, se.Path):  # type: ignore[attr-defined]
+        return False
+    drawn = closed = False
+    for seg in el:
+        if isinstance(seg, se.Move):  # type: ignore[attr-defined]
+            if drawn and not closed:
+                return True
+            drawn = closed = False
+        elif isinstance(seg, se.Close):  # type: ignore[attr-defined]
+            closed = True
+        else:
+            drawn, closed = True, False
+    return drawn and not closed
