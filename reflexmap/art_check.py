@@ -301,8 +301,8 @@ def _element_constructs(el: Element, root: Element, name: str, ids: dict[str, li
         yield _Finding(
             line,
             Message(
-                '{file}: line {line}: Qt\'s SVG engine stops reading this style at "{rest}" and ignores the rest of '
-                "it{where}; remove the empty or broken declaration.",
+                "{file}: line {line}: Qt's SVG engine stops reading this style at an empty or broken declaration "
+                'and ignores what follows ("{rest}"){where}; remove it.',
                 file=name,
                 line=line,
                 rest=ignored[:40],
