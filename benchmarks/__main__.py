@@ -8,6 +8,7 @@ Run it from a venv where reflexmap is installed (``pip install .``).  Parts:
   the same art (target 1.3x wall, 1.4x peak memory) and, for the record, a
   QtWebEngine page showing the same SVG;
 - hit-testing per point (target 50 us) and hover-to-repaint per event (4 ms);
+- what the zone masks cost to make and keep, at 1x and 2x (for the record; ``benchmarks/masks.py``);
 - CPU idle on the map, during the attract loop and while a routine counts
   down (targets 2 %, 10 %, 2 % of one core);
 - routine timing with the event loop blocked 300 ms every second;
@@ -112,10 +113,10 @@ def interaction() -> list[tuple[str, str, str, str]]:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from reflexmap.app import create_window
+    from reflexmap.app.build import create_window
 
     QApplication.instance() or QApplication(sys.argv[:1])
-    window = create_window(["--size", "1280x800"])
+    window = create_window(["--size", "1280x800"]).window
     window.show()
     QApplication.processEvents()
     fmap = window.map
@@ -158,6 +159,12 @@ def interaction() -> list[tuple[str, str, str, str]]:
         _row("hit-test, one point (20,000 random points)", f"{per_point:.1f} us", "< 50 us", per_point < 50),
         _row("hover to repaint, one event (median / 95th pct)", f"{median:.2f} / {p95:.2f} ms", "< 4 ms", p95 < 4),
     ]
+
+
+def masks() -> list[tuple[str, str, str, str]]:
+    from benchmarks.masks import measure
+
+    return [_row(what, figure, "", None) for what, figure in measure()]
 
 
 def cpu(seconds: float) -> list[tuple[str, str, str, str]]:
@@ -245,7 +252,7 @@ def main() -> None:
     parser.add_argument("--cpu-seconds", type=float, default=10.0)
     args = parser.parse_args()
     rows: list[tuple[str, str, str, str]] = []
-    for part in (lambda: startup(args.runs), interaction, lambda: cpu(args.cpu_seconds), timing, hostile):
+    for part in (lambda: startup(args.runs), interaction, masks, lambda: cpu(args.cpu_seconds), timing, hostile):
         try:
             rows += part()
         except Exception as e:  # noqa: BLE001 - one broken part must not lose the others' figures

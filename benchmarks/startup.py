@@ -131,9 +131,9 @@ def hit_testing(points: int = 20_000) -> list[tuple[str, str, str, str]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QPointF
 
-    from reflexmap.app import create_window
+    from reflexmap.app.build import create_window
 
-    window = create_window(["--size", "1280x800"])
+    window = create_window(["--size", "1280x800"]).window
     window.grab()  # lays the window out
     fmap = window.map
     rng = random.Random(7)
