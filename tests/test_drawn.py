@@ -181,3 +181,24 @@ def test_a_drawing_the_engine_cannot_read_is_one_sentence() -> None:
     looped = _svg('<g id="a"><rect width="5" height="5"/><use href="#a"/></g>')
     with pytest.raises(DrawingError, match=r"^t\.svg: Qt's SVG engine cannot draw this file"):
         Drawing(looped, "t.svg").picture()
+
+
+@pytest.mark.parametrize("name", ["inkscape.svg", "illustrator-export-as.svg", "symbol-use.svg", "stroke-zone.svg"])
+def test_load_zones_is_each_zone_as_drawn_within_a_pixel(name: str) -> None:
+    from pathlib import Path
+
+    from reflexmap.geometry import load_zones
+
+    path = Path(__file__).parent / "art" / name
+    zones = load_zones(path)
+    assert set(zones) == {"toes", "metatarsus", "arch", "heel", "medial-edge"}
+    for zone, area in zones.items():
+        pixels, stride, cols, rows = alpha(zone_alone(path.read_bytes(), zone), 200, 400)
+        wrong = [
+            (x, y)
+            for y in range(rows)
+            for x in range(cols)
+            if (a := pixels[y * stride + x]) not in range(26, 230)
+            and (a >= 230) != area.contains(QPointF(x + 0.5, y + 0.5))
+        ]
+        assert not wrong, (zone, wrong[:5])

@@ -207,6 +207,49 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
     assert calls == built, f"after the map was built: {calls} (at build: {built})"
 
 
+def test_the_zone_masks_are_made_with_the_picture_never_on_hover_or_paint(
+    window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from reflexmap import drawn
+
+    made: list[tuple[float, float, float]] = []
+    real = drawn.Drawing.masks
+
+    def counting(self, width, height, dpr=1.0, zones=None):  # type: ignore[no-untyped-def]
+        made.append((width, height, dpr))
+        return real(self, width, height, dpr, zones)
+
+    monkeypatch.setattr(drawn.Drawing, "masks", counting)
+    fmap = window.map
+    window.resize(1200, 760)  # a new size: a new picture, and new masks with it
+    qtbot.waitUntil(lambda: len(made) == 1)
+    for zone, view in (("toes", "sole-left"), ("heel", "sole-right"), ("ankle", "side")):
+        qtbot.mouseMove(fmap, fmap.zone_centre(zone, view).toPoint())
+        qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)  # type: ignore[misc]
+    fmap.select_zone("arch")
+    fmap.set_guide(("heel",), "left")
+    fmap.repaint()
+    window.grab()
+    assert len(made) == 1, made
+    window.resize(900, 1200)
+    window.grab()
+    qtbot.waitUntil(lambda: len(made) == 2)
+
+
+def test_a_zones_accessible_rectangle_holds_what_is_drawn_for_it(window: MainWindow) -> None:
+    fmap = window.map
+    for zone in fmap.zone_ids():
+        rect = fmap.zone_rect(zone)
+        assert not rect.isEmpty(), zone
+        assert rect.contains(fmap.zone_centre(zone))
+        assert fmap.zone_at(fmap.zone_centre(zone)) == zone
+    left, right = fmap.zone_rect("heel", "sole-left"), fmap.zone_rect("heel", "sole-right")
+    assert left.right() < right.left()  # one foot, then the other
+    assert fmap.zone_rect("heel").contains(left) and fmap.zone_rect("heel").contains(right)
+
+
 def test_keyboard_arrows_move_a_visible_focus_ring_and_enter_selects(window: MainWindow, qtbot: QtBot) -> None:
     fmap = window.map
     _tab_into_map(window, qtbot)
