@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication
@@ -208,9 +209,7 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
 
 
 def test_the_zone_masks_are_made_with_the_picture_never_on_hover_or_paint(
-    window: MainWindow,
-    qtbot: QtBot,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reflexmap import drawn
 
