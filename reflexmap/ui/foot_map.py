@@ -345,9 +345,10 @@ class FootMap(QWidget):
             alpha, width = look
             fill = _copy(self._accent)
             fill.setAlpha(alpha)
+            painter.save()  # a clip of its own for each piece (a clip switched off and on again is not reliable)
             painter.setClipRegion(h.region)
             painter.fillRect(QRectF(h.region.boundingRect()), fill)
-            painter.setClipping(False)
+            painter.restore()
             painter.strokePath(h.ring, QPen(self._accent.darker(115), width * dpr))
 
     def _guided(self, zone: str, foot: str | None) -> bool:

@@ -107,6 +107,22 @@ def test_selection_highlights_the_zone_on_both_soles(window: MainWindow) -> None
     assert before.pixelColor(toe) == after.pixelColor(toe)
 
 
+def test_the_highlight_stays_on_what_is_drawn_for_the_zone(window: MainWindow) -> None:
+    """Tint and ring cover the zone where it is on top (and a ring's width round it), nothing else."""
+    fmap = window.map
+    before = fmap.grab().toImage()
+    fmap.select_zone("heel")
+    after = fmap.grab().toImage()
+    box = fmap.zone_rect("heel").toAlignedRect().adjusted(-6, -6, 6, 6)
+    changed_off_zone = []
+    for y in range(box.top(), box.bottom(), 2):
+        for x in range(box.left(), box.right(), 2):
+            near = [fmap.zone_at(QPointF(x + dx, y + dy)) for dx in (-3, 0, 3) for dy in (-3, 0, 3)]
+            if "heel" not in near and before.pixelColor(x, y) != after.pixelColor(x, y):
+                changed_off_zone.append((x, y))
+    assert not changed_off_zone, changed_off_zone[:10]
+
+
 def test_hover_highlights_and_names_the_zone(window: MainWindow, qtbot: QtBot) -> None:
     fmap = window.map
     pos = fmap.zone_centre("arch", "sole-right").toPoint()
