@@ -413,7 +413,8 @@ def standard_zones(art: Art) -> dict[str, QPainterPath]:
     except RecursionError:
         raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
-        raise ArtError(Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))) from None
+        message = Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))
+        raise ArtError(message) from None
     joins = {"round": "RoundJoin", "bevel": "BevelJoin"}
     caps = {"round": "RoundCap", "square": "SquareCap"}
     zones: dict[str, QPainterPath] = {}

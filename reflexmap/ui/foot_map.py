@@ -300,10 +300,7 @@ class FootMap(QWidget):
             self._build_masks()
 
     def _build_masks(self) -> None:
-        try:
-            self._layout.build()
-        except DrawingError as e:
-            logger.warning("%s", e)
+        self._layout.build()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         layout = self._layout

@@ -13,6 +13,7 @@ only when the picture is (a new size or pixel ratio).
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QPainterPath, QRegion, QTransform
 
-from reflexmap.drawn import Drawing, Masks, Piece, outline, rects
+from reflexmap.drawn import Drawing, DrawingError, Masks, Piece, outline, rects
 from reflexmap.geometry import Art
 
 __all__ = ["MARGIN", "Highlight", "ZoneLayout", "ZoneStop"]
+
+logger = logging.getLogger(__name__)
 
 #: Space around the art inside the widget.
 MARGIN = 8.0
@@ -87,7 +90,7 @@ class ZoneLayout:
     def zone_ids(self) -> list[str]:
         """Zones on this map, in the content's order."""
         if self._zone_ids is None:
-            present = {p.zone for p in self._drawing.pieces}
+            present = {p.zone for p in self._pieces()}
             self._zone_ids = [z for z in self._order if z in present]
         return self._zone_ids
 
@@ -97,11 +100,18 @@ class ZoneLayout:
         if self._stops is None:
             known = set(self._order)
             stops: dict[tuple[str, str | None], ZoneStop] = {}
-            for i, piece in enumerate(self._drawing.pieces):
+            for i, piece in enumerate(self._pieces()):
                 if piece.zone in known:
                     stops.setdefault((piece.zone, piece.view), ZoneStop(piece.zone, piece.view)).pieces.append(i)
             self._stops = list(stops.values())
         return self._stops
+
+    def _pieces(self) -> list[Piece]:
+        try:
+            return self._drawing.pieces
+        except DrawingError as e:  # as in build(): the map then has no zones
+            logger.warning("%s", e)
+            return []
 
     # --- fitting -----------------------------------------------------------------------
 
@@ -163,7 +173,11 @@ class ZoneLayout:
         if self.has_masks():
             return
         width, height, dpr = key = self._key()
-        masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
+        try:
+            masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
+        except DrawingError as e:  # refused when the files were loaded; if it happens anyway: nothing to touch
+            logger.warning("%s", e)
+            masks = Masks([], [], [], dpr, 1, 1)
         to_widget = self.from_device
         highlights = []
         for piece in masks.pieces:
