@@ -41,14 +41,17 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF
-from PySide6.QtGui import QBitmap, QImage, QPainter, QPainterPath, QRegion
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
 from reflexmap.fast_start import set_enum
 from reflexmap.messages import Message
+
+if TYPE_CHECKING:  # made when the masks are: PySide6 builds a class's enums the first time it is touched
+    from PySide6.QtGui import QImage, QRegion
 
 __all__ = [
     "Drawing",
@@ -94,8 +97,9 @@ MAX_REFERENCE_PIXELS = 16_000_000
 
 _CONTAINER = -2
 _HIDDEN = -1
-_PLACEHOLDER = re.compile("\x01(\\d+)(o?)\x02")
-_SUBPATH = re.compile(r"(?=[Mm])")
+# patterns as text: re compiles (and caches) each on first use, never at a start that needs none
+_PLACEHOLDER = "\x01(\\d+)(o?)\x02"
+_SUBPATH = r"(?=[Mm])"
 
 
 class DrawingError(ValueError):
@@ -402,7 +406,7 @@ def _write(el: Element, out: list[str], forced: int | None, plain: bool, effect:
     out.append(f"</{el.name}>")
 
 
-_DECLARATION = re.compile(r"\s*(?:/\*.*?\*/\s*)*[-\w]+\s*:\s*(?:/\*.*?\*/\s*)*[^\s;]", re.S)
+_DECLARATION = r"(?s)\s*(?:/\*.*?\*/\s*)*[-\w]+\s*:\s*(?:/\*.*?\*/\s*)*[^\s;]"
 
 
 def readable_style(style: str) -> tuple[str, str]:
@@ -416,7 +420,7 @@ def readable_style(style: str) -> tuple[str, str]:
     for i, part in enumerate(parts):
         if not part.strip() and i == len(parts) - 1:
             break  # a trailing ";" is fine
-        if not _DECLARATION.match(part):
+        if not re.match(_DECLARATION, part):
             return ";".join(kept), ";".join(parts[i:])
         kept.append(part)
     return ";".join(kept), ""
@@ -433,7 +437,7 @@ def is_open(el: Element) -> bool:
         return True
     if el.tag != "path":
         return False
-    parts = [p.strip() for p in _SUBPATH.split(el.attrib.get("d", "")) if p.strip()]
+    parts = [p.strip() for p in re.split(_SUBPATH, el.attrib.get("d", "")) if p.strip()]
     return any(not p.endswith(("z", "Z")) for p in parts)
 
 
@@ -448,7 +452,7 @@ def _layer_document(template: str, layer: int) -> bytes:
             return HIDE
         return FORCE_OPEN if m.group(2) else FORCE
 
-    return _PLACEHOLDER.sub(pick, template).encode("utf-8")
+    return re.sub(_PLACEHOLDER, pick, template).encode("utf-8")
 
 
 # --- the engine -----------------------------------------------------------------------------
@@ -585,6 +589,8 @@ class Drawing:
         into; regions are in its device pixels.  Layers of zones not in
         ``zones`` (when given) are left out: they neither count nor cover.
         """
+        from PySide6.QtGui import QRegion
+
         renderers = self._layer_renderers()
         analysis = self._analysis()
         device = QRect(0, 0, max(1, math.ceil(width * dpr)), max(1, math.ceil(height * dpr)))
@@ -642,12 +648,12 @@ def _region(renderer: QSvgRenderer, width: float, height: float, dpr: float, cro
 
 
 _HALF = bytes(255 if i >= 128 else 0 for i in range(256))
-_RUN = re.compile(b"\xff+")
+_RUN = b"\xff+"
 
 
 def _covered(image: QImage) -> QRegion:
     """The pixels of ``image`` at least half opaque, as a region."""
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QBitmap, QGuiApplication, QImage, QRegion
 
     if QGuiApplication.instance() is not None:  # a QBitmap is a pixmap, which needs the application
         return QRegion(QBitmap.fromImage(image.createAlphaMask()))
@@ -657,7 +663,7 @@ def _covered(image: QImage) -> QRegion:
     rows = [QRegion()]
     for y in range(alpha.height()):
         row = QRegion()
-        for run in _RUN.finditer(data, y * stride, y * stride + cols):
+        for run in re.compile(_RUN).finditer(data, y * stride, y * stride + cols):
             row = row.united(QRect(run.start() - y * stride, y, run.end() - run.start(), 1))
         rows.append(row)
     while len(rows) > 1:  # pairwise, so each union stays small
@@ -694,6 +700,8 @@ def _blank(width: int, height: int) -> tuple[QImage, bytearray]:
     Made on zeroed memory: ``QImage.fill`` makes PySide6 weigh an overload that
     takes one of Qt's enums, which builds the whole namespace (see fast_start).
     """
+    from PySide6.QtGui import QImage
+
     buffer = bytearray(4 * width * height)
     return QImage(buffer, width, height, 4 * width, QImage.Format.Format_ARGB32_Premultiplied), buffer
 
@@ -711,6 +719,8 @@ def _touches_inner_edge(box: QRect, crop: QRect, device: QRect) -> bool:
 
 def _inked(image: QImage) -> QRect | None:
     """The bounding box of every pixel with any ink at all (alpha above 0)."""
+    from PySide6.QtGui import QImage
+
     alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
     stride = alpha.bytesPerLine()
     cols = alpha.width()
@@ -752,6 +762,8 @@ class Masks:
         self.dpr = dpr
         self.width = width
         self.height = height
+        from PySide6.QtGui import QRegion
+
         self.visible: list[QRegion] = [QRegion()] * len(own)
         covered = QRegion()
         for k in range(len(own) - 1, -1, -1):
@@ -773,7 +785,7 @@ class Masks:
 
     def visible_region(self, pieces: Callable[[Piece], bool]) -> QRegion:
         """The union of the visible regions of the layers whose piece passes ``pieces``."""
-        region = QRegion()
+        region = self._empty()
         for k, piece in enumerate(self.layers):
             if pieces(self.pieces[piece]):
                 region = region.united(self.visible[k])
@@ -781,11 +793,17 @@ class Masks:
 
     def own_region(self, pieces: Callable[[Piece], bool]) -> QRegion:
         """The union of everything the layers whose piece passes ``pieces`` draw, covered or not."""
-        region = QRegion()
+        region = self._empty()
         for k, piece in enumerate(self.layers):
             if pieces(self.pieces[piece]):
                 region = region.united(self.own[k])
         return region
+
+    @staticmethod
+    def _empty() -> QRegion:
+        from PySide6.QtGui import QRegion
+
+        return QRegion()
 
     def size_in_bytes(self) -> int:
         """Roughly what the regions take in memory (16 bytes a rectangle)."""

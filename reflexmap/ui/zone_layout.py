@@ -17,12 +17,16 @@ import logging
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRect, QRectF
-from PySide6.QtGui import QPainterPath, QRegion, QTransform
+from PySide6.QtGui import QPainterPath, QTransform
 
 from reflexmap.drawn import Drawing, DrawingError, Masks, Piece, outline, rects
 from reflexmap.geometry import Art
+
+if TYPE_CHECKING:  # regions exist once the masks are made (PySide6 builds a class's enums when first touched)
+    from PySide6.QtGui import QRegion
 
 __all__ = ["MARGIN", "Highlight", "ZoneLayout", "ZoneStop"]
 
@@ -58,16 +62,21 @@ class Highlight:
     box: QRectF
 
 
-@dataclass
 class _Fitted:
     """The masks at one size and pixel ratio, and everything worked out from them once."""
 
-    masks: Masks
-    key: tuple[float, float, float]
-    highlights: list[Highlight]
-    stop_boxes: list[QRectF]
-    rings: dict[int, QPainterPath] = field(default_factory=dict)
-    centres: dict[int, QPointF] = field(default_factory=dict)
+    __slots__ = ("centres", "highlights", "key", "masks", "rings", "stop_boxes")
+
+    def __init__(
+        self, masks: Masks, key: tuple[float, float, float], highlights: list[Highlight], stop_boxes: list[QRectF]
+    ) -> None:
+        self.masks = masks
+        self.key = key
+        self.highlights = highlights
+        self.stop_boxes = stop_boxes
+        #: Worked out when first asked for, then kept until the next size.
+        self.rings: dict[int, QPainterPath] = {}
+        self.centres: dict[int, QPointF] = {}
 
 
 class ZoneLayout:
@@ -302,6 +311,8 @@ class ZoneLayout:
         return fitted.rings[index]
 
     def _stop_region(self, index: int) -> QRegion:
+        from PySide6.QtGui import QRegion
+
         stop = self.stops[index]
         region = QRegion()
         for h in self._made().highlights:
