@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QPainterPath, QRegion
 
 from reflexmap.drawn import (
+    MAX_REFERENCE_PIXELS,
     NOT_DRAWN,
     SHAPES,
     Drawing,
@@ -163,7 +164,7 @@ def _merged(found: list[_Finding]) -> list[Message]:
 def _reference_scale(art: Art) -> float:
     side = max(art.size.width(), art.size.height(), 1e-9)
     scale = max(1.0, REFERENCE_SIDE / side)
-    return min(scale, math.sqrt(16_000_000 / max(1.0, art.size.width() * art.size.height())))
+    return min(scale, math.sqrt(MAX_REFERENCE_PIXELS / max(1.0, art.size.width() * art.size.height())))
 
 
 # --- constructs, read from the file -------------------------------------------------------
