@@ -8,6 +8,7 @@ Run it from a venv where reflexmap is installed (``pip install .``).  Parts:
   the same art (target 1.3x wall, 1.4x peak memory) and, for the record, a
   QtWebEngine page showing the same SVG;
 - hit-testing per point (target 50 us) and hover-to-repaint per event (4 ms);
+- what the zone masks cost to make and keep, at 1x and 2x (for the record; ``benchmarks/masks.py``);
 - CPU idle on the map, during the attract loop and while a routine counts
   down (targets 2 %, 10 %, 2 % of one core);
 - routine timing with the event loop blocked 300 ms every second;
@@ -160,6 +161,12 @@ def interaction() -> list[tuple[str, str, str, str]]:
     ]
 
 
+def masks() -> list[tuple[str, str, str, str]]:
+    from benchmarks.masks import measure
+
+    return [_row(what, figure, "", None) for what, figure in measure()]
+
+
 def cpu(seconds: float) -> list[tuple[str, str, str, str]]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -251,7 +258,7 @@ def main() -> None:
     parser.add_argument("--cpu-seconds", type=float, default=10.0)
     args = parser.parse_args()
     rows: list[tuple[str, str, str, str]] = []
-    for part in (lambda: startup(args.runs), interaction, lambda: cpu(args.cpu_seconds), timing, hostile):
+    for part in (lambda: startup(args.runs), interaction, masks, lambda: cpu(args.cpu_seconds), timing, hostile):
         try:
             rows += part()
         except Exception as e:  # noqa: BLE001 - one broken part must not lose the others' figures

@@ -63,7 +63,19 @@ NOT_CACHED = {"reflexmap.cache": False}
 #: The format of an entry's envelope.
 FORMAT = 1
 #: The modules whose source makes up :func:`code_hash`: the cached types and their loaders.
-MODEL_MODULES = ("cache", "config", "content", "files", "geometry", "messages", "routines", "schema", "svg_safety")
+MODEL_MODULES = (
+    "art_check",
+    "cache",
+    "config",
+    "content",
+    "drawn",
+    "files",
+    "geometry",
+    "messages",
+    "routines",
+    "schema",
+    "svg_safety",
+)
 _SUFFIX = ".json"
 
 

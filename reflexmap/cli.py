@@ -113,7 +113,12 @@ def check_command(argv: list[str]) -> int:
     parser.add_argument("--routines", type=Path, metavar="DIR")
     parser.add_argument("--config", type=Path, metavar="FILE")
     opts = parser.parse_args(argv)
+    from PySide6.QtGui import QGuiApplication
+
     from reflexmap.app.files import load_files
+
+    # the art is rendered to see what it draws (text needs an application); check shows no window
+    app = QGuiApplication.instance() or QGuiApplication(["reflexmap check", "-platform", "offscreen"])
 
     logging.disable(logging.WARNING)  # the problems are printed below, once each
     try:
@@ -127,6 +132,7 @@ def check_command(argv: list[str]) -> int:
             f"reflexmap check: no problems ({len(loaded.routines)} routines, "
             f"{len({s.zone for s in loaded.art.shapes})} zones)."
         )
+    del app
     return 1 if loaded.problems else 0
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import binascii
 import functools
+import io
 import math
 import struct
 from collections.abc import Iterable
@@ -36,7 +37,18 @@ from reflexmap.fast_start import qt
 from reflexmap.files import read_file
 from reflexmap.messages import Message
 
-__all__ = ["MAX_ART_BYTES", "MAX_PIECES", "Art", "ArtError", "ZoneShape", "load_art", "load_zones"]
+__all__ = [
+    "MAX_ART_BYTES",
+    "MAX_PIECES",
+    "Art",
+    "ArtError",
+    "ZoneShape",
+    "art_bytes",
+    "drawn_zones",
+    "load_art",
+    "load_zones",
+    "standard_zones",
+]
 
 #: Larger files (or .svgz files that unpack to more) are refused before parsing: real foot art is a few hundred kB.
 MAX_ART_BYTES = 8 * 1024 * 1024
@@ -85,12 +97,16 @@ class Art:
 
 
 def load_zones(path: str | Path) -> dict[str, QPainterPath]:
-    """Map each zone name in the SVG at ``path`` to its area.
+    """Map each zone name in the SVG at ``path`` to its area as drawn.
 
-    The area is the union of every element carrying that ``data-zone``, in
-    the document's viewport coordinates.  Raises :class:`ArtError`.
+    The area is everything the picture engine (QtSvg) draws for the elements
+    carrying that ``data-zone`` (see :mod:`reflexmap.drawn` for the rule), in
+    the document's viewport coordinates: rendered at the document's own size
+    and traced, so it follows the drawn zone to within a pixel there.  Zones
+    may overlap (each is its own area).  Raises :class:`ArtError`.
     """
-    return load_art(path).zones
+    art = load_art(path)
+    return drawn_zones(art)
 
 
 def load_art(path: str | Path, cache_dir: Path | None = None) -> Art:
@@ -173,7 +189,19 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
         view = values.get("data-view")
         if zone is None and view is None:
             continue
-        path = _to_qpath(el, name, se)
+        try:
+            path = _to_qpath(el, name, se)
+        except ArtError:
+            raise
+        except (ValueError, TypeError, ZeroDivisionError) as e:  # e.g. rx="1em": svgelements cannot resolve em
+            raise ArtError(
+                Message(
+                    "{file}: svgelements could not read element {element} ({detail}).",
+                    file=name,
+                    element=_name_of(el),
+                    detail=str(e),
+                )
+            ) from None
         if view:
             box = path.boundingRect()
             views[view] = views[view].united(box) if view in views else box
@@ -420,3 +448,117 @@ cache.register(QSizeF, lambda size: [size.width(), size.height()], _decode_size)
 cache.register(QRectF, lambda rect: [rect.x(), rect.y(), rect.width(), rect.height()], _decode_rect)
 cache.register(Path, str, _decode_source)
 cache.register(type(Path()), str, _decode_source)
+
+
+# --- what is drawn (reflexmap.drawn) -------------------------------------------------------
+
+
+def art_bytes(art: Art) -> bytes:
+    """The exact bytes the picture and its zones are drawn from.  Raises :class:`ArtError`.
+
+    The one place the drawing code gets its SVG from, so drawing from the
+    checked bytes kept with the art (rather than the file, which may have
+    changed since) is a change here only.
+    """
+    return art.svg
+
+
+def drawn_zones(art: Art) -> dict[str, QPainterPath]:
+    """Each zone of ``art`` as QtSvg draws it, in document units (see :func:`load_zones`)."""
+    from reflexmap.drawn import DrawingError, zone_paths
+
+    try:
+        return zone_paths(art_bytes(art), art.source.name, art.size.width(), art.size.height())
+    except DrawingError as e:
+        raise ArtError(e.args[0]) from None
+
+
+def _name_of(el: object) -> str:
+    values = getattr(el, "values", {})
+    for attr in ("id", "data-zone"):
+        if values.get(attr):
+            return f'{attr}="{values.get(attr)}"'
+    return f"<{type(el).__name__.lower()}>"
+
+
+def standard_zones(art: Art) -> dict[str, QPainterPath]:
+    """Each zone as the SVG standard lays it out, read by svgelements: fill area plus stroke.
+
+    ``reflexmap check``'s second, independent reading of the geometry, to
+    compare with what the picture engine draws (:func:`drawn_zones`).
+    Elements that are not displayed (``display="none"``, ``visibility="hidden"``,
+    ``<defs>`` content) are left out, as the standard says.  Raises :class:`ArtError`.
+    """
+    import svgelements as se
+    from PySide6.QtGui import QPainterPathStroker
+
+    from reflexmap.fast_start import qt
+
+    data = art_bytes(art)
+    name = art.source.name
+    try:
+        doc = se.SVG.parse(io.BytesIO(data), reify=True)
+    except RecursionError:
+        raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
+        message = Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))
+        raise ArtError(message) from None
+    joins = {"round": "RoundJoin", "bevel": "BevelJoin"}
+    caps = {"round": "RoundCap", "square": "SquareCap"}
+    zones: dict[str, QPainterPath] = {}
+    for el in doc.elements():
+        if not isinstance(el, se.Shape):
+            continue
+        values = el.values
+        zone = str(values.get("data-zone") or "").strip()
+        if not zone or str(values.get("visibility", "")).strip() in ("hidden", "collapse"):
+            continue
+        try:
+            area = _to_qpath(el, name, se)
+        except ArtError:
+            raise
+        except (ValueError, TypeError, ZeroDivisionError) as e:
+            raise ArtError(
+                Message(
+                    "{file}: svgelements could not read element {element} ({detail}).",
+                    file=name,
+                    element=_name_of(el),
+                    detail=str(e),
+                )
+            ) from None
+        geometry = area
+        if _is_open(el, se) and getattr(el.fill, "value", None) is None:
+            area = QPainterPath()  # an open line drawn with fill="none": only its stroke counts
+        stroke = el.stroke
+        width = float(el.stroke_width or 0)
+        if stroke is not None and getattr(stroke, "value", None) is not None and width > 0:
+            Qt = qt()  # check only: never on the start path
+            stroker = QPainterPathStroker()
+            stroker.setWidth(width)
+            join = joins.get(str(values.get("stroke-linejoin", "")).strip(), "MiterJoin")
+            cap = caps.get(str(values.get("stroke-linecap", "")).strip(), "FlatCap")
+            stroker.setJoinStyle(getattr(Qt.PenJoinStyle, join))
+            stroker.setCapStyle(getattr(Qt.PenCapStyle, cap))
+            stroker.setMiterLimit(float(values.get("stroke-miterlimit", 4) or 4))
+            area = area.united(stroker.createStroke(geometry))
+        zones[zone] = zones[zone].united(area) if zone in zones else area
+    return zones
+
+
+def _is_open(el: object, se: object) -> bool:
+    """Whether svgelements' shape is an open line (a subpath not closed), as reflexmap.drawn.is_open reads it."""
+    if isinstance(el, (se.SimpleLine, se.Polyline)):  # type: ignore[attr-defined]
+        return True
+    if not isinstance(el, se.Path):  # type: ignore[attr-defined]
+        return False
+    drawn = closed = False
+    for seg in el:
+        if isinstance(seg, se.Move):  # type: ignore[attr-defined]
+            if drawn and not closed:
+                return True
+            drawn = closed = False
+        elif isinstance(seg, se.Close):  # type: ignore[attr-defined]
+            closed = True
+        else:
+            drawn, closed = True, False
+    return drawn and not closed

@@ -342,6 +342,9 @@ class _Gate:
         if el.tag in _PICTURE_ELEMENTS:
             self._picture(el, link, attributes)
             return
+        if el.tag == "a":
+            # a hyperlink (draw.io puts one in every file): QtSvg draws its content and never follows it
+            return
         if not link.startswith("#"):
             self.refuse(
                 Message(

@@ -171,7 +171,7 @@ def test_whatever_svgelements_raises_becomes_an_art_error(
 def test_rx_in_em_units_is_an_art_error(tmp_path: Path) -> None:
     path = tmp_path / "em.svg"
     path.write_text(f'{SVG}<rect data-zone="heel" width="10" height="10" rx="1em"/></svg>', encoding="utf-8")
-    with pytest.raises(ArtError, match=r"^em\.svg: svgelements could not read the drawing \(em units"):
+    with pytest.raises(ArtError, match=r"^em\.svg: svgelements could not read element data-zone=\"heel\" \(em units"):
         load_art(path)
 
 

@@ -571,6 +571,18 @@
         <translation>це не кількість секунд</translation>
     </message>
     <message>
+        <source> (zone {zones})</source>
+        <translation> (зона {zones})</translation>
+    </message>
+    <message>
+        <source> on view &quot;{view}&quot;</source>
+        <translation> (вигляд &quot;{view}&quot;)</translation>
+    </message>
+    <message>
+        <source>!important</source>
+        <translation>!important</translation>
+    </message>
+    <message>
         <source>&quot;d&quot; attribute</source>
         <translation>атрибуті «d»</translation>
     </message>
@@ -579,12 +591,24 @@
         <translation>атрибуті «points»</translation>
     </message>
     <message>
+        <source>, because of something reflexmap cannot name: compare the drawing in a browser and in reflexmap</source>
+        <translation>, а причину reflexmap назвати не може: порівняйте малюнок у браузері й у reflexmap</translation>
+    </message>
+    <message>
+        <source>, because of what is on line {lines}</source>
+        <translation>, через те, що в рядку {lines}</translation>
+    </message>
+    <message>
         <source>a DTD with declarations in it (&lt;!DOCTYPE ... [...]&gt;)</source>
         <translation>DTD з оголошеннями всередині (&lt;!DOCTYPE ... [...]&gt;)</translation>
     </message>
     <message>
         <source>a comment</source>
         <translation>коментар</translation>
+    </message>
+    <message>
+        <source>a custom property (var())</source>
+        <translation>власну властивість (var())</translation>
     </message>
     <message>
         <source>a device</source>
@@ -619,6 +643,14 @@
         <translation>символьне посилання</translation>
     </message>
     <message>
+        <source>an @media rule</source>
+        <translation>правило @media</translation>
+    </message>
+    <message>
+        <source>an attribute selector ({selector})</source>
+        <translation>селектор атрибута ({selector})</translation>
+    </message>
+    <message>
         <source>asks for {rounds:,} rounds, more than {limit:,} (each PIN check would freeze the kiosk); make a new one with `reflexmap hash-pin`</source>
         <translation>вимагає {rounds:,} раундів, більше ніж {limit:,} (кожна перевірка PIN-коду зупиняла б кіоск); створіть новий за допомогою `reflexmap hash-pin`</translation>
     </message>
@@ -633,6 +665,10 @@
     <message>
         <source>is not a PIN hash made by `reflexmap hash-pin`</source>
         <translation>це не хеш PIN-коду від `reflexmap hash-pin`</translation>
+    </message>
+    <message>
+        <source>light-dark()</source>
+        <translation>light-dark()</translation>
     </message>
     <message>
         <source>must be 1, 2 or 3 (it is {value})</source>
@@ -681,6 +717,14 @@
     <message>
         <source>{detail}</source>
         <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>{file}: Qt&apos;s SVG engine cannot draw this file ({detail}).</source>
+        <translation>{file}: SVG-рушій Qt не може намалювати цей файл ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file}: Qt&apos;s SVG engine says: {message}</source>
+        <translation>{file}: SVG-рушій Qt повідомляє: {message}</translation>
     </message>
     <message>
         <source>{file}: a &lt;style&gt; sheet has a comment that never ends (/* without */).</source>
@@ -743,6 +787,10 @@
         <translation>{file}: поле {field}: {problem}.</translation>
     </message>
     <message>
+        <source>{file}: its &lt;use&gt; elements copy more than {limit} elements.</source>
+        <translation>{file}: його елементи &lt;use&gt; копіюють понад {limit} елементів.</translation>
+    </message>
+    <message>
         <source>{file}: line {line} is not UTF-8 text; save the file as UTF-8.</source>
         <translation>{file}: рядок {line} не в кодуванні UTF-8; збережіть файл як UTF-8.</translation>
     </message>
@@ -755,8 +803,84 @@
         <translation>{file}: рядок {line}, поле {field}: {problem}.</translation>
     </message>
     <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine does not apply {construct} in CSS as the SVG standard says, so the rule may style other elements, or none; style the elements by class.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt застосовує {construct} у CSS не так, як велить стандарт SVG, тож правило може оформити інші елементи або жодного; оформлюйте елементи за класом.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine does not know light-dark() in {attribute}{where}: it draws something else; give one colour.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не знає light-dark() в {attribute}{where}: він малює щось інше; вкажіть один колір.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine does not know the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; and reads it as 0{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не знає одиниці в {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; і читає це значення як 0{where}; вкажіть його в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine draws the &lt;symbol&gt; this &lt;use&gt; shows at the symbol&apos;s own size, ignoring its viewBox and the &lt;use&gt;&apos;s width and height{where}; draw the symbol at the size it is used, or use a &lt;g&gt;.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt малює &lt;symbol&gt;, який показує цей &lt;use&gt;, у власному розмірі символу, не зважаючи на його viewBox і на ширину й висоту &lt;use&gt;{where}; намалюйте символ у тому розмірі, у якому його вжито, або скористайтеся &lt;g&gt;.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine draws {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; about 6% smaller than the SVG standard (it counts 90 pixels an inch, not 96){where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt малює {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; приблизно на 6% меншим, ніж велить стандарт SVG (він рахує 90 пікселів на дюйм, а не 96){where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine ignores clip-path, so this &lt;{tag}&gt; is drawn, and touchable, beyond its clipping shape{where}; cut the shapes to the outline instead of clipping them.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не зважає на clip-path, тож цей &lt;{tag}&gt; малюється (і його можна торкнутися) поза формою, що мала б його обрізати{where}; обріжте самі фігури по контуру замість обрізання маскою.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine reads the drawing as {their_w:g} x {their_h:g}, svgelements as {our_w:g} x {our_h:g}: captions may not sit under their views; give the &lt;svg&gt; a viewBox and a width and height in px with the same proportions.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt читає малюнок як {their_w:g} x {their_h:g}, а svgelements — як {our_w:g} x {our_h:g}: підписи можуть опинитися не під своїми виглядами; задайте для &lt;svg&gt; viewBox, а також ширину й висоту в px з тими самими пропорціями.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine reads {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as pixels, 16 times smaller than the SVG standard{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt читає {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; як пікселі, у 16 разів менше, ніж велить стандарт SVG{where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine skips a nested &lt;svg&gt; (or a &lt;use&gt; of one): nothing inside it is drawn{where}; use a &lt;g&gt; with a transform instead.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt пропускає вкладений &lt;svg&gt; (або &lt;use&gt; такого): нічого всередині не малюється{where}; натомість скористайтеся &lt;g&gt; із transform.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine stops reading this style at an empty or broken declaration and ignores what follows (&quot;{rest}&quot;){where}; remove it.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt припиняє читати цей style на порожньому чи хибному оголошенні й пропускає все, що далі (&quot;{rest}&quot;){where}; приберіть таке оголошення.</translation>
+    </message>
+    <message>
         <source>{file}: line {line}: lists or tables are nested more than {limit} deep.</source>
         <translation>{file}: рядок {line}: списки або таблиці вкладено глибше ніж на {limit} рівнів.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: preserveAspectRatio=&quot;{value}&quot; is ignored: the map always keeps the drawing&apos;s proportions and centres it.</source>
+        <translation>{file}: рядок {line}: preserveAspectRatio=&quot;{value}&quot; не враховується: мапа завжди зберігає пропорції малюнка й розміщує його по центру.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: the id &quot;{id}&quot; is used by {count} elements; Qt&apos;s SVG engine uses the last one, svgelements the first: give each its own id.</source>
+        <translation>{file}: рядок {line}: ідентифікатор &quot;{id}&quot; мають кілька елементів ({count}); SVG-рушій Qt бере останній, svgelements — перший: дайте кожному власний ідентифікатор.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: this &lt;{tag}&gt; is not inside &lt;defs&gt;, so Qt&apos;s SVG engine draws its shapes as part of the picture{where}; move it into &lt;defs&gt;.</source>
+        <translation>{file}: рядок {line}: цей &lt;{tag}&gt; не всередині &lt;defs&gt;, тож SVG-рушій Qt малює його фігури як частину малюнка{where}; перенесіть його в &lt;defs&gt;.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: where a browser draws nothing for this &lt;switch&gt;, Qt&apos;s SVG engine draws its fallback (such as draw.io&apos;s &quot;Text is not SVG&quot; note){where}; remove the &lt;switch&gt;.</source>
+        <translation>{file}: рядок {line}: там, де браузер для цього &lt;switch&gt; нічого не малює, SVG-рушій Qt малює запасний варіант (як-от примітку draw.io «Text is not SVG»){where}; приберіть &lt;switch&gt;.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: zone &quot;{zone}&quot; is never drawn (it is only in &lt;defs&gt;, an unused &lt;symbol&gt;, a nested &lt;svg&gt; or something not displayed), so it cannot be touched{because}.</source>
+        <translation>{file}: рядок {line}: зона &quot;{zone}&quot; ніде не малюється (вона лише в &lt;defs&gt;, у невикористаному &lt;symbol&gt;, у вкладеному &lt;svg&gt; або серед того, що не показується), тож її не можна торкнутися{because}.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: zone &quot;{zone}&quot;: svgelements (the SVG standard) and Qt&apos;s SVG engine (the picture) disagree on {share}% of its area{because}.</source>
+        <translation>{file}: рядок {line}: зона &quot;{zone}&quot;: svgelements (стандарт SVG) і SVG-рушій Qt (малюнок) не збігаються на {share}% її площі{because}.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: zone &quot;{zone}&quot;{on} draws nothing, so it cannot be touched{because}.</source>
+        <translation>{file}: рядок {line}: зона &quot;{zone}&quot;{on} нічого не малює, тож її не можна торкнутися{because}.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: zone &quot;{zone}&quot;{on} is almost entirely covered by {others} drawn after it: only {share}% of it can be touched.</source>
+        <translation>{file}: рядок {line}: зону &quot;{zone}&quot;{on} майже повністю закривають намальовані після неї {others}: торкнутися можна лише {share}% її площі.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: zone &quot;{zone}&quot;{on} is entirely covered by {others} drawn after it, so it cannot be touched.</source>
+        <translation>{file}: рядок {line}: зону &quot;{zone}&quot;{on} повністю закривають намальовані після неї {others}, тож її не можна торкнутися.</translation>
     </message>
     <message>
         <source>{file}: no element has a data-zone attribute, so there is nothing to touch.</source>
@@ -773,6 +897,10 @@
     <message>
         <source>{file}: not valid TOML ({detail}).</source>
         <translation>{file}: помилка в TOML ({detail}).</translation>
+    </message>
+    <message>
+        <source>{file}: svgelements could not read element {element} ({detail}).</source>
+        <translation>{file}: svgelements не зміг прочитати елемент {element} ({detail}).</translation>
     </message>
     <message>
         <source>{file}: the PNG picture has a damaged header.</source>
@@ -801,6 +929,18 @@
     <message>
         <source>{file}: the drawing has more than {limit:,} elements.</source>
         <translation>{file}: малюнок має понад {limit:,} елементів.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing has text, which needs a running Qt application to lay out.</source>
+        <translation>{file}: у малюнку є текст, а щоб його розкласти, потрібна запущена програма Qt.</translation>
+    </message>
+    <message>
+        <source>{file}: the file declares entities, which reflexmap refuses for safety.</source>
+        <translation>{file}: файл оголошує сутності, а з міркувань безпеки reflexmap такого не приймає.</translation>
+    </message>
+    <message>
+        <source>{file}: the file is not well-formed XML ({detail}).</source>
+        <translation>{file}: файл не є коректним XML ({detail}).</translation>
     </message>
     <message>
         <source>{file}: the file is not well-formed XML ({detail}, line {line}, column {column}).</source>

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from platformdirs import user_cache_path, user_data_path
 
+from reflexmap import art_check
+from reflexmap.cache import remembered
 from reflexmap.config import MAX_CONFIG_BYTES, Config, ConfigError, default_config_path, load_config
 from reflexmap.content import Content, ContentError, load_content
 from reflexmap.files import LogoError, read_file, read_logo
-from reflexmap.geometry import Art, ArtError, load_art
+from reflexmap.geometry import Art, ArtError, art_bytes, load_art
 from reflexmap.messages import Message
 from reflexmap.options import Paths
 from reflexmap.resources import asset_path
@@ -136,7 +138,12 @@ def _line_in(config: Config, dotted: str) -> int | str:
 
 
 def _load_art(path: Path | None, content: Content, cache: Path) -> tuple[Art, list[str], bool]:
-    """The art to show, what is wrong with the user's, and whether it is the built-in art instead."""
+    """The art to show, what is wrong with the user's, and whether it is the built-in art instead.
+
+    The user's art is also checked for what the picture engine will draw
+    differently from the SVG standard, and for zones nobody can touch
+    (:mod:`reflexmap.art_check`); the built-in art is made to have none.
+    """
     builtin = asset_path("art/feet.svg")
     if path is None:
         return load_art(builtin, cache), [], False
@@ -144,6 +151,29 @@ def _load_art(path: Path | None, content: Content, cache: Path) -> tuple[Art, li
         art = load_art(path, cache)
     except ArtError as e:
         return load_art(builtin, cache), [e.args[0]], True
+    refused = art_check.unusable(art)
+    if refused is not None:
+        return load_art(builtin, cache), [refused], True
+    art, problems, fell_back = _art_zones(art, path, content, cache)
+    return art, problems if fell_back else problems + _findings(art, content, cache), fell_back
+
+
+def _findings(art: Art, content: Content, cache: Path) -> list[str]:
+    """What check says about the art (remembered with the file's bytes: it renders the drawing)."""
+    known = tuple(content.zone_ids)
+
+    def find() -> art_check.ArtFindings:
+        return art_check.ArtFindings(known, tuple(art_check.warnings(art, known)))
+
+    data = art_bytes(art)
+    found = remembered(cache, data, art_check.ArtFindings, find)
+    if found.known != known:
+        found = find()
+    return list(found.messages)
+
+
+def _art_zones(art: Art, path: Path, content: Content, cache: Path) -> tuple[Art, list[str], bool]:
+    builtin = asset_path("art/feet.svg")
     known = set(content.zone_ids)
     found = {s.zone for s in art.shapes}
     if not found & known:

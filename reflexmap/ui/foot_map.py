@@ -1,14 +1,19 @@
 """The foot map widget: the art, zone highlights, hover, click/tap and keyboard.
 
 The art is drawn by Qt's own SVG renderer into a cached pixmap (redrawn only
-when the widget's size changes); where the zones are, which one is on top
-and where the keyboard goes next is :class:`~reflexmap.ui.zone_layout.ZoneLayout`'s
-business.  Hover and paint never touch the SVG file again, and a hover change
-repaints only the rectangles of the zones whose state changed.
+when the widget's size or pixel ratio changes).  Where the zones are, which
+one is on top and where the keyboard goes next is
+:class:`~reflexmap.ui.zone_layout.ZoneLayout`'s business, answered from masks
+of what that same renderer draws for each zone (:mod:`reflexmap.drawn`),
+made again whenever the pixmap is: at once if something is highlighted,
+otherwise just after the frame, so a start shows the picture first.  Hover
+and paint never touch the SVG again, and a hover change repaints only the
+rectangles of the zones whose state changed.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, QTimer, Signal
@@ -27,19 +32,21 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reflexmap.clock import Clock, monotonic
 from reflexmap.content import Content
+from reflexmap.drawn import Drawing, DrawingError
 from reflexmap.fast_start import ALIGN_HCENTER, ALIGN_TOP, TEXT_WORD_WRAP, qt, set_enum
-from reflexmap.geometry import Art
+from reflexmap.geometry import Art, ArtError, art_bytes
 from reflexmap.i18n import Language
 from reflexmap.ui import style
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.zone_layout import ZoneLayout
 
 __all__ = ["FootMap"]
+
+logger = logging.getLogger(__name__)
 
 HOVER_ALPHA = 55
 SELECTED_ALPHA = 110
@@ -83,10 +90,14 @@ class FootMap(QWidget):
         self._content = content
         self._language = language
         self._sizes = sizes
-        self._layout = ZoneLayout(art, content.zone_ids)
-        self._renderer = QSvgRenderer(str(art.source), self)
-        set_enum(self._renderer, "aspectRatioMode", "KeepAspectRatio")
+        self._drawing = _drawing(art)
+        self._layout = ZoneLayout(art, content.zone_ids, self._drawing)
         self._pixmap: QPixmap | None = None
+        # the masks follow the pixmap: made just after the frame it is drawn in, unless needed at once
+        self._masks_timer = QTimer(self)
+        self._masks_timer.setSingleShot(True)
+        self._masks_timer.setInterval(0)
+        self._masks_timer.timeout.connect(self._on_masks_timer_timeout)
         self._hover: str | None = None
         self._selected: str | None = None
         self._focus_index: int | None = None
@@ -146,6 +157,18 @@ class FootMap(QWidget):
         """The topmost zone drawn under widget position ``pos``, if any."""
         return self._layout.zone_at(pos)
 
+    def zone_rect(self, zone: str, view: str | None = None) -> QRectF:
+        """What is drawn for ``zone`` (on ``view``, or on every view), as a widget rectangle.
+
+        The zone's accessible rectangle: the focus ring goes around what is
+        inside it, and a tap inside what is drawn there chooses the zone.
+        """
+        rect = QRectF()
+        for i, stop in enumerate(self._layout.stops):
+            if stop.zone == zone and (view is None or stop.view == view):
+                rect = rect.united(self._layout.stop_box(i))
+        return rect
+
     def map_from_art(self, point: QPointF) -> QPointF:
         """Widget position of ``point`` given in the art's document coordinates."""
         return self._layout.to_widget.map(QPointF(point))
@@ -196,8 +219,8 @@ class FootMap(QWidget):
 
     def guided_at(self, pos: QPointF) -> bool:
         """Whether the guide highlight covers widget position ``pos``."""
-        shape = self._layout.shape_at(pos)
-        return shape is not None and self._guided(shape.zone, shape.foot)
+        piece = self._layout.piece_at(pos)
+        return piece is not None and self._guided(piece.zone, piece.foot)
 
     def accessible_text(self, zone: str) -> tuple[str, str]:
         """The name and description a screen reader gets for ``zone``."""
@@ -255,45 +278,60 @@ class FootMap(QWidget):
 
     def _art_pixmap(self) -> QPixmap:
         dpr = self.devicePixelRatioF()
-        rect = self._layout.art_rect()
-        if self._pixmap is None or self._pixmap.devicePixelRatio() != dpr:
+        layout = self._layout
+        if dpr != layout.dpr:  # moved to a screen of another pixel ratio
+            layout.set_dpr(dpr)
+            self._pixmap = None
+        if self._pixmap is None:
+            rect = layout.art_rect()
             pixmap = QPixmap(QSize(max(1, math.ceil(rect.width() * dpr)), max(1, math.ceil(rect.height() * dpr))))
             pixmap.setDevicePixelRatio(dpr)
             pixmap.fill(QColor(0, 0, 0, 0))
             painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._renderer.render(painter, QRectF(0, 0, rect.width(), rect.height()))
+            try:
+                self._drawing.paint(painter, rect.width(), rect.height())
+            except DrawingError as e:  # refused when the files were loaded; this is a last defence
+                logger.warning("%s", e)
             painter.end()
             self._pixmap = pixmap
+            self._masks_timer.start()
+        if self._highlighting() and not layout.has_masks():  # wanted in this very frame
+            self._build_masks()
         return self._pixmap
+
+    def _highlighting(self) -> bool:
+        return bool(self._hover or self._selected or self._guide or (self._focus_visible and self.hasFocus()))
+
+    def _on_masks_timer_timeout(self) -> None:
+        if self._pixmap is not None:
+            self._build_masks()
+
+    def _build_masks(self) -> None:
+        self._layout.build()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         layout = self._layout
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        origin = layout.art_rect().topLeft()
         pixmap = self._art_pixmap()
-        painter.drawPixmap(origin, pixmap)
-        painter.save()  # highlights and the focus ring set pens: the captions keep the painter's own
-        self._paint_highlights(painter, layout.to_doc.mapRect(QRectF(event.rect())), origin, pixmap)
-        if self.hasFocus() and self._focus_visible and self._focus_index is not None:
-            Qt = qt()  # a keyboard user is here: no longer start-up
-            painter.setTransform(layout.to_widget)
-            painter.setPen(QPen(self._focus_colour, 2.4 / layout.scale, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for path in layout.stops[self._focus_index].paths:
-                painter.drawPath(path)
-        painter.restore()
+        painter.drawPixmap(layout.picture_origin(), pixmap)
+        if layout.has_masks():
+            painter.save()  # highlights and the focus ring set pens: the captions keep the painter's own
+            painter.setTransform(layout.from_device, True)
+            self._paint_highlights(painter, QRectF(event.rect()))
+            if self.hasFocus() and self._focus_visible and self._focus_index is not None:
+                Qt = qt()  # a keyboard user is here: no longer start-up
+                pen = QPen(self._focus_colour, 2.4 * layout.dpr, Qt.PenStyle.DashLine)
+                painter.strokePath(layout.stop_ring(self._focus_index), pen)
+            painter.restore()
         self._paint_captions(painter, QRectF(event.rect()))
         painter.end()
 
-    def _paint_highlights(self, painter: QPainter, dirty: QRectF, origin: QPointF, pixmap: QPixmap) -> None:
-        """Tint the hovered and selected zones, in paint order.
+    def _paint_highlights(self, painter: QPainter, dirty: QRectF) -> None:
+        """Tint the hovered, selected and guided zones where each is on top, and outline them.
 
-        Walking the shapes in the art's own order keeps the stacking right: a
-        highlighted shape is tinted, and a plain shape drawn above one that was
-        tinted gets its own art put back (the raster engine clips exactly;
-        boolean path operations on shared edges do not).
+        The painter is in the picture's device pixels (the masks' units): a
+        tint fills exactly the pixels where the zone is the one a touch finds.
         """
         styles: dict[str, tuple[int, float]] = {}
         if self._hover is not None:
@@ -303,28 +341,19 @@ class FootMap(QWidget):
         if not styles and not self._guide:
             return
         guide_style = (self._pulse_alpha(), 2.6)
-        layout = self._layout
-        tinted: list[QRectF] = []
-        for shape in layout.shapes:
-            if not shape.box.intersects(dirty):
+        dpr = self._layout.dpr
+        for h in self._layout.highlights(dirty):
+            look = guide_style if self._guided(h.piece.zone, h.piece.foot) else styles.get(h.piece.zone)
+            if look is None:
                 continue
-            painter.setTransform(layout.to_widget)
-            look = guide_style if self._guided(shape.zone, shape.foot) else styles.get(shape.zone)
-            if look is not None:
-                alpha, width = look
-                fill = _copy(self._accent)
-                fill.setAlpha(alpha)
-                painter.setBrush(fill)
-                painter.setPen(QPen(self._accent.darker(115), width / layout.scale))
-                painter.drawPath(shape.path)
-                tinted.append(shape.box)
-            elif any(shape.box.intersects(t) for t in tinted):
-                painter.save()
-                painter.setClipPath(shape.path)
-                painter.resetTransform()
-                painter.drawPixmap(origin, pixmap)
-                painter.restore()
-        painter.resetTransform()
+            alpha, width = look
+            fill = _copy(self._accent)
+            fill.setAlpha(alpha)
+            painter.save()  # a clip of its own for each piece (a clip switched off and on again is not reliable)
+            painter.setClipRegion(h.region)
+            painter.fillRect(QRectF(h.region.boundingRect()), fill)
+            painter.restore()
+            painter.strokePath(h.ring, QPen(self._accent.darker(115), width * dpr))
 
     def _guided(self, zone: str, foot: str | None) -> bool:
         return zone in self._guide and (self._guide_foot is None or foot is None or foot == self._guide_foot)
@@ -347,6 +376,10 @@ class FootMap(QWidget):
             painter.drawText(rect, flags, text)
 
     def _update_zones(self, *zones: str | None) -> None:
+        if not self._layout.has_masks():  # before the masks the zones' places are unknown: all of it
+            if any(zone is not None for zone in zones):
+                self.update()
+            return
         for zone in zones:
             if zone is not None:
                 self.update(self._layout.zone_rect(zone))
@@ -359,7 +392,7 @@ class FootMap(QWidget):
         self.update()
 
     def _on_text_size_changed(self, step: int) -> None:
-        self._layout.fit(self.width(), self.height(), self._caption_room())
+        self._layout.fit(self.width(), self.height(), self.devicePixelRatioF(), below=self._caption_room())
         self._pixmap = None
         self.update()
 
@@ -381,7 +414,7 @@ class FootMap(QWidget):
         super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._layout.fit(self.width(), self.height(), self._caption_room())
+        self._layout.fit(self.width(), self.height(), self.devicePixelRatioF(), below=self._caption_room())
         self._pixmap = None
         super().resizeEvent(event)
 
@@ -480,3 +513,13 @@ class FootMap(QWidget):
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+
+
+def _drawing(art: Art) -> Drawing:
+    """The art's drawing, from the checked bytes (an unreadable file draws nothing, and says so in the log)."""
+    try:
+        data = art_bytes(art)
+    except ArtError as e:
+        logger.warning("%s", e)
+        data = b""
+    return Drawing(data, art.source.name)

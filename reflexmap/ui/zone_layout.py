@@ -1,38 +1,41 @@
-"""Where the zones are on the map: hit-testing, interior points and focus order.  No widgets.
+"""Where the zones are on the map, as the picture engine draws them.  No widgets.
 
-:class:`ZoneLayout` holds the art's zone shapes in paint order and the
-transform that fits the art into a widget of a given size, and answers the
-map widget's questions in widget coordinates: which zone is on top here,
+:class:`ZoneLayout` fits the art into a widget of a given size and answers
+the map widget's questions in widget coordinates: which zone is on top here,
 where a finger would tap a zone, which rectangle to repaint, which zone the
-keyboard focus moves to next.
+keyboard focus moves to next, and what to tint or outline for a highlight or
+the focus ring.  Every answer comes from the same masks
+(:class:`reflexmap.drawn.Masks`): each zone rendered alone by the renderer
+that draws the picture, at the picture's resolution, so what is touchable is
+what is drawn at every size and device pixel ratio.  The masks are made again
+only when the picture is (a new size or pixel ratio).
 """
 
 from __future__ import annotations
 
+import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QPainterPath, QTransform
 
+from reflexmap.drawn import Drawing, DrawingError, Masks, Piece, outline, rects
 from reflexmap.geometry import Art
 
-__all__ = ["MARGIN", "Shape", "ZoneLayout", "ZoneStop"]
+if TYPE_CHECKING:  # regions exist once the masks are made (PySide6 builds a class's enums when first touched)
+    from PySide6.QtGui import QRegion
+
+__all__ = ["MARGIN", "Highlight", "ZoneLayout", "ZoneStop"]
+
+logger = logging.getLogger(__name__)
 
 #: Space around the art inside the widget.
 MARGIN = 8.0
-
-
-@dataclass(frozen=True)
-class Shape:
-    """One drawn element of a zone, in document units, in paint order."""
-
-    zone: str
-    path: QPainterPath
-    box: QRectF
-    foot: str | None
-    view: str | None
+#: Corners of a ring are cut by up to this many device pixels, so it follows slanted edges smoothly.
+CHAMFER = 1.0
 
 
 @dataclass
@@ -41,41 +44,88 @@ class ZoneStop:
 
     zone: str
     view: str | None
-    paths: list[QPainterPath] = field(default_factory=list)
-    box: QRectF = field(default_factory=QRectF)
+    #: Indices into the drawing's pieces (one per foot shown on this view).
+    pieces: list[int] = field(default_factory=list)
 
-    def add(self, path: QPainterPath, box: QRectF) -> None:
-        self.box = self.box.united(box) if self.paths else QRectF(box)
-        self.paths.append(path)
 
-    def contains(self, doc: QPointF) -> bool:
-        return any(path.contains(doc) for path in self.paths)
+@dataclass(frozen=True)
+class Highlight:
+    """What one piece of a zone looks like on screen: its visible region and the outline around it.
+
+    Both are in the picture's device pixels; :attr:`ZoneLayout.from_device`
+    maps them into the widget.
+    """
+
+    piece: Piece
+    region: QRegion
+    ring: QPainterPath
+    box: QRectF
+
+
+class _Fitted:
+    """The masks at one size and pixel ratio, and everything worked out from them once."""
+
+    __slots__ = ("centres", "highlights", "key", "masks", "rings", "stop_boxes")
+
+    def __init__(
+        self, masks: Masks, key: tuple[float, float, float], highlights: list[Highlight], stop_boxes: list[QRectF]
+    ) -> None:
+        self.masks = masks
+        self.key = key
+        self.highlights = highlights
+        self.stop_boxes = stop_boxes
+        #: Worked out when first asked for, then kept until the next size.
+        self.rings: dict[int, QPainterPath] = {}
+        self.centres: dict[int, QPointF] = {}
 
 
 class ZoneLayout:
-    """The zones of ``art`` that are in ``known``, fitted into a widget by :meth:`fit`."""
+    """The zones of ``drawing`` that are in ``known``, fitted into a widget by :meth:`fit`."""
 
-    def __init__(self, art: Art, known: Iterable[str]) -> None:
+    def __init__(self, art: Art, known: Iterable[str], drawing: Drawing) -> None:
         self._art = art
-        order = list(known)
-        keep = set(order)
-        self.shapes = [
-            Shape(s.zone, s.path, s.path.boundingRect(), s.foot, s.view) for s in art.shapes if s.zone in keep
-        ]
-        present = {s.zone for s in self.shapes}
-        #: Zones on this map, in the content's order.
-        self.zone_ids = [z for z in order if z in present]
-        stops: dict[tuple[str, str | None], ZoneStop] = {}
-        for s in self.shapes:
-            stops.setdefault((s.zone, s.view), ZoneStop(s.zone, s.view)).add(s.path, s.box)
-        self.stops = list(stops.values())
+        self._drawing = drawing
+        self._order = list(known)
+        self._stops: list[ZoneStop] | None = None
+        self._zone_ids: list[str] | None = None
+        self._dpr = 1.0
+        self._fitted: _Fitted | None = None
         self.to_widget = QTransform()
         self.to_doc = QTransform()
 
+    # --- what is on this map -----------------------------------------------------------------
+
+    @property
+    def zone_ids(self) -> list[str]:
+        """Zones on this map, in the content's order."""
+        if self._zone_ids is None:
+            present = {p.zone for p in self._pieces()}
+            self._zone_ids = [z for z in self._order if z in present]
+        return self._zone_ids
+
+    @property
+    def stops(self) -> list[ZoneStop]:
+        """The focus stops, in the order the picture first draws them."""
+        if self._stops is None:
+            known = set(self._order)
+            stops: dict[tuple[str, str | None], ZoneStop] = {}
+            for i, piece in enumerate(self._pieces()):
+                if piece.zone in known:
+                    stops.setdefault((piece.zone, piece.view), ZoneStop(piece.zone, piece.view)).pieces.append(i)
+            self._stops = list(stops.values())
+        return self._stops
+
+    def _pieces(self) -> list[Piece]:
+        try:
+            return self._drawing.pieces
+        except DrawingError as e:  # as in build(): the map then has no zones
+            logger.warning("%s", e)
+            return []
+
     # --- fitting -----------------------------------------------------------------------
 
-    def fit(self, width: float, height: float, below: float = 0.0) -> None:
-        """Fit the art, keeping its proportions, centred in a ``width`` x ``height`` widget.
+    def fit(self, width: float, height: float, dpr: float = 1.0, below: float = 0.0) -> None:
+        """Fit the art, keeping its proportions, centred in a ``width`` x ``height`` widget of pixel ratio ``dpr``.
 
         ``below`` is room kept free under the art (for the views' captions).
         """
@@ -86,6 +136,15 @@ class ZoneLayout:
         dy = (height - below - size.height() * scale) / 2
         self.to_widget = QTransform(scale, 0, 0, scale, dx, dy)
         self.to_doc, _ = self.to_widget.inverted()
+        self._dpr = dpr
+
+    def set_dpr(self, dpr: float) -> None:
+        """The widget moved to a screen of another pixel ratio."""
+        self._dpr = dpr
+
+    @property
+    def dpr(self) -> float:
+        return self._dpr
 
     @property
     def scale(self) -> float:
@@ -96,59 +155,139 @@ class ZoneLayout:
         """The art's rectangle in widget coordinates."""
         return self.to_widget.mapRect(QRectF(QPointF(0, 0), self._art.size))
 
+    def picture_origin(self) -> QPointF:
+        """Where the picture's top-left pixel goes: the art's corner, on a whole device pixel."""
+        corner = self.art_rect().topLeft()
+        dpr = self._dpr
+        return QPointF(round(corner.x() * dpr) / dpr, round(corner.y() * dpr) / dpr)
+
+    @property
+    def from_device(self) -> QTransform:
+        """Picture device pixels (the masks' units) to widget coordinates."""
+        origin, dpr = self.picture_origin(), self._dpr
+        return QTransform(1 / dpr, 0, 0, 1 / dpr, origin.x(), origin.y())
+
     def view_rects(self) -> dict[str, QRectF]:
-        """Each ``data-view`` group's bounding box in widget coordinates."""
+        """Each ``data-view`` group's bounding box in widget coordinates (for captions)."""
         return {view: self.to_widget.mapRect(box) for view, box in self._art.views.items()}
+
+    # --- the masks ---------------------------------------------------------------------------
+
+    def _key(self) -> tuple[float, float, float]:
+        rect = self.art_rect()
+        return (rect.width(), rect.height(), self._dpr)
+
+    def has_masks(self) -> bool:
+        """Whether the masks for the current size and pixel ratio are made."""
+        return self._fitted is not None and self._fitted.key == self._key()
+
+    def build(self) -> None:
+        """Make the masks for the current size and pixel ratio (the widget does so when it draws the picture)."""
+        if self.has_masks():
+            return
+        width, height, dpr = key = self._key()
+        try:
+            masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
+        except DrawingError as e:  # refused when the files were loaded; if it happens anyway: nothing to touch
+            logger.warning("%s", e)
+            masks = Masks([], [], [], dpr, 1, 1)
+        to_widget = self.from_device
+        highlights = []
+        for piece in masks.pieces:
+            region = masks.visible_region(_same(piece))
+            if region.isEmpty():
+                continue
+            highlights.append(
+                Highlight(piece, region, outline(region, CHAMFER), to_widget.mapRect(QRectF(region.boundingRect())))
+            )
+        boxes = []
+        for stop in self.stops:
+            box = QRectF()
+            for h in highlights:
+                if h.piece.zone == stop.zone and h.piece.view == stop.view:
+                    box = box.united(h.box)
+            boxes.append(box)
+        self._fitted = _Fitted(masks, key, highlights, boxes)
+
+    def _made(self) -> _Fitted:
+        self.build()
+        assert self._fitted is not None
+        return self._fitted
+
+    def masks(self) -> Masks:
+        """The masks at the current size and pixel ratio."""
+        return self._made().masks
+
+    def memory(self) -> int:
+        """Roughly what the masks and rings take, in bytes (for the benchmarks)."""
+        fitted = self._made()
+        rings = sum(16 * h.ring.elementCount() for h in fitted.highlights)
+        return fitted.masks.size_in_bytes() + rings
 
     # --- questions in widget coordinates -------------------------------------------------
 
+    def _device(self, pos: QPointF) -> tuple[int, int]:
+        origin, dpr = self.picture_origin(), self._dpr
+        return math.floor((pos.x() - origin.x()) * dpr), math.floor((pos.y() - origin.y()) * dpr)
+
+    def piece_at(self, pos: QPointF) -> Piece | None:
+        """The zone piece on top at widget position ``pos``, if any."""
+        return self._made().masks.piece_at(*self._device(pos))
+
     def zone_at(self, pos: QPointF) -> str | None:
         """The topmost zone drawn under widget position ``pos``, if any."""
-        shape = self._shape_at(self.to_doc.map(QPointF(pos)))
-        return None if shape is None else shape.zone
-
-    def shape_at(self, pos: QPointF) -> Shape | None:
-        """The topmost zone shape under widget position ``pos``, if any."""
-        return self._shape_at(self.to_doc.map(QPointF(pos)))
+        piece = self.piece_at(pos)
+        return None if piece is None else piece.zone
 
     def stop_at(self, pos: QPointF) -> int | None:
         """The focus stop (index into :attr:`stops`) whose zone is on top at ``pos``."""
-        doc = self.to_doc.map(QPointF(pos))
-        shape = self._shape_at(doc)
-        if shape is None:
+        piece = self.piece_at(pos)
+        if piece is None:
             return None
         for i, stop in enumerate(self.stops):
-            if stop.zone == shape.zone and stop.contains(doc):
+            if stop.zone == piece.zone and stop.view == piece.view:
                 return i
         return None
 
     def zone_centre(self, zone: str, view: str | None = None) -> QPointF:
-        """A point (widget coordinates) well inside ``zone``: where a finger would tap."""
-        for stop in self.stops:
+        """A point (widget coordinates) well inside ``zone`` where it is on top: where a finger would tap."""
+        for i, stop in enumerate(self.stops):
             if stop.zone == zone and (view is None or stop.view == view):
-                return self.to_widget.map(self._interior_point(stop))
+                fitted = self._made()
+                if i not in fitted.centres:
+                    region = self._stop_region(i)
+                    fitted.centres[i] = self.from_device.map(_deepest(region)) if not region.isEmpty() else QPointF()
+                return QPointF(fitted.centres[i])
         raise KeyError(zone)
 
     def zone_rect(self, zone: str | None) -> QRect:
         """The widget rectangle to repaint when ``zone`` changes (with room for its outline)."""
-        if zone is None:
+        if zone is None or self._fitted is None:  # nothing is drawn for a zone before the masks are made
             return QRect()
         rect = QRectF()
-        for s in self.shapes:
-            if s.zone == zone:
-                rect = rect.united(s.box)
-        return self.to_widget.mapRect(rect).toAlignedRect().adjusted(-4, -4, 4, 4)
+        for h in self._fitted.highlights:
+            if h.piece.zone == zone:
+                rect = rect.united(h.box)
+        return _padded(rect)
 
     def stop_rect(self, index: int) -> QRect:
-        return self.to_widget.mapRect(self.stops[index].box).toAlignedRect().adjusted(-4, -4, 4, 4)
+        """The widget rectangle of focus stop ``index`` (with room for the ring): also its accessible rectangle."""
+        return _padded(self._made().stop_boxes[index])
+
+    def stop_box(self, index: int) -> QRectF:
+        """The bounding box of what focus stop ``index`` shows, in widget coordinates."""
+        return QRectF(self._made().stop_boxes[index])
 
     def neighbour(self, index: int, dx: float, dy: float) -> int | None:
         """The focus stop to move to from stop ``index`` in direction (dx, dy), if any."""
-        current = self.stops[index].box.center()
+        boxes = self._made().stop_boxes
+        current = boxes[index].center()
         best: int | None = None
         best_score = math.inf
-        for i, stop in enumerate(self.stops):
-            centre = stop.box.center()
+        for i, box in enumerate(boxes):
+            if box.isEmpty():
+                continue
+            centre = box.center()
             vx, vy = centre.x() - current.x(), centre.y() - current.y()
             along = vx * dx + vy * dy
             if along <= 1.0:
@@ -158,38 +297,64 @@ class ZoneLayout:
                 best, best_score = i, score
         return best
 
-    # --- in document units ------------------------------------------------------------------
+    # --- what to paint ----------------------------------------------------------------------
 
-    def _shape_at(self, doc: QPointF) -> Shape | None:
-        for shape in reversed(self.shapes):
-            if shape.box.contains(doc) and shape.path.contains(doc):
-                return shape
-        return None
+    def highlights(self, dirty: QRectF | None = None) -> Iterator[Highlight]:
+        """Every zone piece's visible region and outline, in paint order, that meets ``dirty`` (widget coordinates)."""
+        for h in self._made().highlights:
+            if dirty is None or h.box.intersects(dirty):
+                yield h
 
-    def _interior_point(self, stop: ZoneStop) -> QPointF:
-        """A point where ``stop``'s zone is on top, as far from its edges as we cheaply can."""
-        box = stop.box
-        reach = max(box.width(), box.height())
-        best, best_score = box.center(), -1.0
-        steps = 14
-        for i in range(1, steps):
-            for j in range(1, steps):
-                p = QPointF(box.left() + box.width() * i / steps, box.top() + box.height() * j / steps)
-                top = self._shape_at(p)
-                if top is None or top.zone != stop.zone or not stop.contains(p):
-                    continue
-                score = min(self._free(stop.zone, p, dx, dy, reach) for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)))
-                if score > best_score:
-                    best, best_score = p, score
-        return best
+    def stop_ring(self, index: int) -> QPainterPath:
+        """The outline of focus stop ``index``, in picture device pixels (see :attr:`from_device`)."""
+        fitted = self._made()
+        if index not in fitted.rings:
+            stop = self.stops[index]
+            rings = [h.ring for h in fitted.highlights if h.piece.zone == stop.zone and h.piece.view == stop.view]
+            fitted.rings[index] = rings[0] if len(rings) == 1 else outline(self._stop_region(index), CHAMFER)
+        return fitted.rings[index]
 
-    def _free(self, zone: str, p: QPointF, dx: float, dy: float, limit: float) -> float:
-        """How far one can walk from ``p`` in direction (dx, dy) and stay on ``zone``."""
-        step = max(limit / 40, 0.5)
-        dist = 0.0
-        while dist < limit:
-            top = self._shape_at(QPointF(p.x() + dx * (dist + step), p.y() + dy * (dist + step)))
-            if top is None or top.zone != zone:
-                break
-            dist += step
-        return dist
+    def _stop_region(self, index: int) -> QRegion:
+        from PySide6.QtGui import QRegion
+
+        stop = self.stops[index]
+        region = QRegion()
+        for h in self._made().highlights:
+            if h.piece.zone == stop.zone and h.piece.view == stop.view:
+                region = region.united(h.region)
+        return region
+
+
+def _same(piece: Piece) -> Callable[[Piece], bool]:
+    return lambda p: p == piece
+
+
+def _padded(rect: QRectF) -> QRect:
+    return QRect() if rect.isEmpty() else rect.toAlignedRect().adjusted(-4, -4, 4, 4)
+
+
+def _deepest(region: QRegion) -> QPointF:
+    """A pixel of ``region`` about as far from its edges as any: the centre of what survives the most erosion."""
+    box = region.boundingRect()
+    lo, hi = 0, max(box.width(), box.height()) // 2 + 1
+    best = region
+    while lo < hi:  # the largest k whose erosion is not empty
+        k = (lo + hi + 1) // 2
+        eroded = _eroded(region, k)
+        if eroded.isEmpty():
+            hi = k - 1
+        else:
+            lo, best = k, eroded
+    rect = max(rects(best), key=lambda r: r.width() * r.height())
+    return QPointF(rect.x() + rect.width() // 2 + 0.5, rect.y() + rect.height() // 2 + 0.5)  # a pixel's centre
+
+
+def _eroded(region: QRegion, k: int) -> QRegion:
+    """The pixels of ``region`` whose neighbours ``k`` pixels away, in eight directions, are in it too."""
+    d = max(1, round(k * 0.7071))
+    out = region
+    for dx, dy in ((k, 0), (-k, 0), (0, k), (0, -k), (d, d), (-d, d), (d, -d), (-d, -d)):
+        out = out.intersected(region.translated(dx, dy))
+        if out.isEmpty():
+            break
+    return out

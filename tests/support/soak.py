@@ -19,7 +19,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -227,6 +227,8 @@ class Soak:
         self.reloader.built.session.sounds.prepare()
         tab.choose(self._routine_ids()[0])  # the safety page filled in, however the dice fell
         tab.safety_page.refresh()
+        for fmap in (self.kiosk.window.map, tab.map):  # each map's zone masks made, however the dice fell
+            fmap.zone_at(QPointF(0, 0))
         settle()
         gc.collect()
         self.kiosk.reset()  # the kiosk's own idle reset (it trims the heap)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication
@@ -109,6 +110,22 @@ def test_selection_highlights_the_zone_on_both_soles(window: MainWindow) -> None
     assert before.pixelColor(toe) == after.pixelColor(toe)
 
 
+def test_the_highlight_stays_on_what_is_drawn_for_the_zone(window: MainWindow) -> None:
+    """Tint and ring cover the zone where it is on top (and a ring's width round it), nothing else."""
+    fmap = window.map
+    before = fmap.grab().toImage()
+    fmap.select_zone("heel")
+    after = fmap.grab().toImage()
+    box = fmap.zone_rect("heel").toAlignedRect().adjusted(-6, -6, 6, 6)
+    changed_off_zone = []
+    for y in range(box.top(), box.bottom(), 2):
+        for x in range(box.left(), box.right(), 2):
+            near = [fmap.zone_at(QPointF(x + dx, y + dy)) for dx in (-3, 0, 3) for dy in (-3, 0, 3)]
+            if "heel" not in near and before.pixelColor(x, y) != after.pixelColor(x, y):
+                changed_off_zone.append((x, y))
+    assert not changed_off_zone, changed_off_zone[:10]
+
+
 def test_hover_highlights_and_names_the_zone(window: MainWindow, qtbot: QtBot) -> None:
     fmap = window.map
     pos = fmap.zone_centre("arch", "sole-right").toPoint()
@@ -160,12 +177,15 @@ def test_hover_repaints_only_the_zones_whose_state_changed(window: MainWindow, q
 
 
 def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The art is read and parsed once, when the map is built; hover, resize and paint only draw."""
-    import svgelements
-    from PySide6.QtSvg import QSvgRenderer
+    """The art is read and parsed once, when the map is built; hover, resize and paint only draw.
 
-    from reflexmap import geometry
-    from reflexmap.ui import foot_map
+    The picture's renderer and one renderer per zone layer (the masks that say
+    where each zone is drawn) are each made and loaded once; a new size only
+    renders them again.
+    """
+    import svgelements
+
+    from reflexmap import drawn, geometry
 
     calls: dict[str, int] = {"svgelements": 0, "load_art": 0, "renderers": 0, "renderer loads": 0}
 
@@ -176,7 +196,7 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
 
         return wrapper
 
-    class CountingRenderer(QSvgRenderer):
+    class CountingRenderer(drawn.QSvgRenderer):
         def __init__(self, *args: Any) -> None:
             calls["renderers"] += 1
             super().__init__(*args)
@@ -187,11 +207,14 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
 
     monkeypatch.setattr(svgelements.SVG, "parse", counting("svgelements", svgelements.SVG.parse))
     monkeypatch.setattr(geometry, "load_art", counting("load_art", geometry.load_art))
-    monkeypatch.setattr(foot_map, "QSvgRenderer", CountingRenderer)
+    monkeypatch.setattr(drawn, "QSvgRenderer", CountingRenderer)
     window = make_window("--size", "1280x800")
-    built = dict(calls)
-    assert built["renderers"] == 1  # the map's one renderer
     fmap = window.map
+    qtbot.waitUntil(lambda: calls["renderers"] > 1)  # the masks follow the first frame
+    built = dict(calls)
+    layers = len(drawn.Drawing(asset_path("art/feet.svg").read_bytes(), "feet.svg").layers)  # parses, no renderer
+    assert built["renderers"] == 1 + layers  # the picture's, and one for each zone layer
+    assert built["renderer loads"] == built["renderers"]
     for zone, view in (("toes", "sole-left"), ("heel", "sole-right"), ("achilles", "side")):
         qtbot.mouseMove(fmap, fmap.zone_centre(zone, view).toPoint())
         qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)  # type: ignore[misc]
@@ -202,6 +225,47 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
     window.resize(1280, 800)
     window.grab()
     assert calls == built, f"after the map was built: {calls} (at build: {built})"
+
+
+def test_the_zone_masks_are_made_with_the_picture_never_on_hover_or_paint(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflexmap import drawn
+
+    made: list[tuple[float, float, float]] = []
+    real = drawn.Drawing.masks
+
+    def counting(self, width, height, dpr=1.0, zones=None):  # type: ignore[no-untyped-def]
+        made.append((width, height, dpr))
+        return real(self, width, height, dpr, zones)
+
+    monkeypatch.setattr(drawn.Drawing, "masks", counting)
+    fmap = window.map
+    window.resize(1200, 760)  # a new size: a new picture, and new masks with it
+    qtbot.waitUntil(lambda: len(made) == 1)
+    for zone, view in (("toes", "sole-left"), ("heel", "sole-right"), ("ankle", "side")):
+        qtbot.mouseMove(fmap, fmap.zone_centre(zone, view).toPoint())
+        qtbot.waitUntil(lambda z=zone: fmap.hovered_zone == z)  # type: ignore[misc]
+    fmap.select_zone("arch")
+    fmap.set_guide(("heel",), "left")
+    fmap.repaint()
+    window.grab()
+    assert len(made) == 1, made
+    window.resize(900, 1200)
+    window.grab()
+    qtbot.waitUntil(lambda: len(made) == 2)
+
+
+def test_a_zones_accessible_rectangle_holds_what_is_drawn_for_it(window: MainWindow) -> None:
+    fmap = window.map
+    for zone in fmap.zone_ids():
+        rect = fmap.zone_rect(zone)
+        assert not rect.isEmpty(), zone
+        assert rect.contains(fmap.zone_centre(zone))
+        assert fmap.zone_at(fmap.zone_centre(zone)) == zone
+    left, right = fmap.zone_rect("heel", "sole-left"), fmap.zone_rect("heel", "sole-right")
+    assert left.right() < right.left()  # one foot, then the other
+    assert fmap.zone_rect("heel").contains(left) and fmap.zone_rect("heel").contains(right)
 
 
 def test_keyboard_arrows_move_a_visible_focus_ring_and_enter_selects(window: MainWindow, qtbot: QtBot) -> None:
