@@ -14,7 +14,6 @@ from pathlib import Path
 
 from platformdirs import user_cache_path, user_data_path
 
-from reflexmap import art_check
 from reflexmap.cache import remembered
 from reflexmap.config import MAX_CONFIG_BYTES, Config, ConfigError, default_config_path, load_config
 from reflexmap.content import Content, ContentError, load_content
@@ -151,6 +150,8 @@ def _load_art(path: Path | None, content: Content, cache: Path) -> tuple[Art, li
         art = load_art(path, cache)
     except ArtError as e:
         return load_art(builtin, cache), [e.args[0]], True
+    from reflexmap import art_check  # custom art only: the built-in feet need no second reading
+
     refused = art_check.unusable(art)
     if refused is not None:
         return load_art(builtin, cache), [refused], True
@@ -160,6 +161,8 @@ def _load_art(path: Path | None, content: Content, cache: Path) -> tuple[Art, li
 
 def _findings(art: Art, content: Content, cache: Path) -> list[str]:
     """What check says about the art (remembered with the file's bytes: it renders the drawing)."""
+    from reflexmap import art_check
+
     known = tuple(content.zone_ids)
 
     def find() -> art_check.ArtFindings:
