@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, QTimer, Signal
 from PySide6.QtGui import (
@@ -43,6 +44,9 @@ from reflexmap.i18n import Language
 from reflexmap.ui import style
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.zone_layout import ZoneLayout
+
+if TYPE_CHECKING:
+    from reflexmap.ui.zone_access import ZoneTarget, ZoneTargets
 
 __all__ = ["FootMap"]
 
@@ -94,6 +98,7 @@ class FootMap(QWidget):
         self._layout = ZoneLayout(art, content.zone_ids, self._drawing)
         self._pixmap: QPixmap | None = None
         # the masks follow the pixmap: made just after the frame it is drawn in, unless needed at once
+        self._targets: ZoneTargets | None = None  # the zones' accessible children, with the first masks
         self._masks_timer = QTimer(self)
         self._masks_timer.setSingleShot(True)
         self._masks_timer.setInterval(0)
@@ -145,6 +150,11 @@ class FootMap(QWidget):
     def focused_zone(self) -> str | None:
         return None if self._focus_index is None else self._layout.stops[self._focus_index].zone
 
+    @property
+    def focused_view(self) -> str | None:
+        """The view (sole-left, sole-right, side) of the zone the keyboard is on."""
+        return None if self._focus_index is None else self._layout.stops[self._focus_index].view
+
     def art_size(self) -> QSizeF:
         """The art's size in document units (its aspect ratio is kept on screen)."""
         return QSizeF(self._art.size)
@@ -186,6 +196,8 @@ class FootMap(QWidget):
         old = self._selected
         self._selected = name
         self._update_zones(old, name)
+        if self._targets is not None:
+            self._targets.select(name)
         self.zone_selected.emit(name or "")
 
     def set_accent(self, colour: QColor) -> None:
@@ -308,6 +320,19 @@ class FootMap(QWidget):
 
     def _build_masks(self) -> None:
         self._layout.build()
+        if self._interactive:  # where each zone is, now known: its accessible child goes there
+            if self._targets is None:
+                from reflexmap.ui.zone_access import ZoneTargets  # after the first frame
+
+                stops = [(stop.zone, stop.view) for stop in self._layout.stops]
+                self._targets = ZoneTargets(self, stops, self.select_zone)
+                self._targets.name(self.accessible_text)
+                self._targets.select(self._selected)
+            self._targets.place(self._layout.stop_rect)
+
+    def zone_targets(self) -> list[ZoneTarget]:
+        """The zones' accessible children, one per zone and view (made with the first masks)."""
+        return [] if self._targets is None else list(self._targets.targets)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         layout = self._layout
@@ -388,6 +413,8 @@ class FootMap(QWidget):
 
     def _on_language_changed(self, lang: str) -> None:
         self._captions = self._view_captions()
+        if self._targets is not None:
+            self._targets.name(self.accessible_text)
         self._announce()
         self.update()
 
@@ -513,6 +540,8 @@ class FootMap(QWidget):
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
+        if self._targets is not None:
+            self._targets.announce_focus(self._focus_index)
 
 
 def _drawing(art: Art) -> Drawing:

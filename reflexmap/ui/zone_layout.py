@@ -279,20 +279,26 @@ class ZoneLayout:
         return QRectF(self._made().stop_boxes[index])
 
     def neighbour(self, index: int, dx: float, dy: float) -> int | None:
-        """The focus stop to move to from stop ``index`` in direction (dx, dy), if any."""
+        """The focus stop an arrow key moves to from stop ``index`` in direction (dx, dy), if any.
+
+        The nearest stop whose centre lies within 45 degrees of the arrow's
+        direction (across all views); ties go to the one more in line.  None
+        there: the focus stays.
+        """
         boxes = self._made().stop_boxes
         current = boxes[index].center()
         best: int | None = None
         best_score = math.inf
         for i, box in enumerate(boxes):
-            if box.isEmpty():
+            if i == index or box.isEmpty():
                 continue
             centre = box.center()
             vx, vy = centre.x() - current.x(), centre.y() - current.y()
             along = vx * dx + vy * dy
-            if along <= 1.0:
+            across = abs(vx * dy - vy * dx)
+            if along <= 1.0 or across > along:  # behind, beside, or more sideways than ahead
                 continue
-            score = along + 2.0 * abs(vx * dy - vy * dx)
+            score = math.hypot(vx, vy) + 0.5 * across
             if score < best_score:
                 best, best_score = i, score
         return best

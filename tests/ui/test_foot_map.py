@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QPaintEvent, QRegion
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reflexmap.app.files import builtin_content
@@ -350,3 +350,65 @@ def _has_colour(widget: FootMap, colour: QColor) -> bool:
             if abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 30:
                 return True
     return False
+
+
+def test_each_zone_on_each_view_is_an_accessible_child_of_the_map(window: MainWindow, qtbot: QtBot) -> None:
+    """Named, described, where it is drawn, checked when chosen; activating it (a screen reader's press) chooses it."""
+    from PySide6.QtGui import QAccessible
+
+    fmap = window.map
+    qtbot.waitUntil(lambda: bool(fmap.zone_targets()), timeout=5000)  # made with the masks, after the first frame
+    targets = fmap.zone_targets()
+    content = builtin_content()
+    assert {(t.zone, t.view) for t in targets} == {
+        (z, v) for z in fmap.zone_ids() for v in _views(z)
+    }  # every zone on every view
+    for target in targets:
+        info = content.zone(target.zone)
+        assert target.accessibleName() == info.name("en")
+        assert info.corresponds("en") in target.accessibleDescription()
+        assert target.geometry().contains(fmap.zone_centre(target.zone, target.view).toPoint())
+        iface = QAccessible.queryAccessibleInterface(target)
+        assert iface is not None and iface.parent().object() is fmap  # a child of the map, to assistive technology
+        assert iface.text(QAccessible.Text.Name) == info.name("en")
+    heel = next(t for t in targets if t.zone == "heel")
+    heel.click()  # what a screen reader's "press" does
+    assert fmap.selected_zone == "heel"
+    assert all(t.isChecked() == (t.zone == "heel") for t in targets)
+    window.header.findChild(QPushButton, "lang_uk").click()
+    assert heel.accessibleName() == content.zone("heel").name("uk")
+
+
+def test_the_zones_children_never_take_a_click_from_the_map(window: MainWindow, qtbot: QtBot) -> None:
+    fmap = window.map
+    qtbot.waitUntil(lambda: bool(fmap.zone_targets()), timeout=5000)
+    point = fmap.zone_centre("arch", "sole-left").toPoint()
+    assert fmap.childAt(point) is None or fmap.childAt(point).testAttribute(
+        Qt.WidgetAttribute.WA_TransparentForMouseEvents
+    )
+    qtbot.mouseClick(fmap, Qt.MouseButton.LeftButton, pos=point)
+    assert fmap.selected_zone == "arch"
+
+
+def test_arrow_keys_move_to_the_nearest_zone_in_their_direction(window: MainWindow, qtbot: QtBot) -> None:
+    """Right from the left toes to the right toes, Left from the right heel to the left heel, nothing below the
+    side view: the nearest zone within 45 degrees of the arrow (the README says so)."""
+    fmap = window.map
+    qtbot.waitUntil(lambda: bool(fmap.zone_targets()), timeout=5000)
+    _tab_into_map(window, qtbot)
+
+    def go_to(zone: str, view: str) -> None:
+        qtbot.mouseClick(fmap, Qt.MouseButton.LeftButton, pos=fmap.zone_centre(zone, view).toPoint())
+
+    def after(key: Qt.Key) -> tuple[str | None, str | None]:
+        qtbot.keyClick(fmap, key)
+        return fmap.focused_zone, fmap.focused_view
+
+    go_to("toes", "sole-left")
+    assert after(Qt.Key.Key_Right) == ("toes", "sole-right")
+    go_to("heel", "sole-right")
+    assert after(Qt.Key.Key_Left) == ("heel", "sole-left")
+    go_to("heel", "sole-left")
+    assert after(Qt.Key.Key_Up)[0] in ("arch", "medial-edge")  # straight up the same sole
+    go_to("achilles", "side")
+    assert after(Qt.Key.Key_Down) == ("achilles", "side")  # nothing below the side view: it stays
