@@ -186,12 +186,24 @@
         <translation>У файлі налаштувань не задано PIN-код персоналу.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in {n} s.</source>
-        <translation>Забагато хибних спроб: спробуйте за {n} с.</translation>
+        <source>Checking…</source>
+        <translation>Перевірка…</translation>
     </message>
-    <message>
-        <source>Wrong PIN: {n} tries left.</source>
-        <translation>Хибний PIN-код: залишилося спроб — {n}.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>
+            <numerusform>Забагато хибних спроб. Спробуйте знову через %n секунду.</numerusform>
+            <numerusform>Забагато хибних спроб. Спробуйте знову через %n секунди.</numerusform>
+            <numerusform>Забагато хибних спроб. Спробуйте знову через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Tries left: %n.</source>
+        <translation>
+            <numerusform>Хибний PIN-код. Залишилася %n спроба.</numerusform>
+            <numerusform>Хибний PIN-код. Залишилося %n спроби.</numerusform>
+            <numerusform>Хибний PIN-код. Залишилося %n спроб.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Staff PIN</source>
@@ -331,7 +343,11 @@
     </message>
     <message>
         <source>Memory in use: {mib} MiB</source>
-        <translation>Використано пам&apos;яті: {mib} МіБ</translation>
+        <translation>Використано памʼяті: {mib} МіБ</translation>
+    </message>
+    <message>
+        <source>first run</source>
+        <translation>перший запуск</translation>
     </message>
     <message>
         <source>Last start: {when}; it ended with: {why}</source>
@@ -342,12 +358,52 @@
         <translation>Помилок від запуску: {n}</translation>
     </message>
     <message>
+        <source>New content is ready: it shows when you leave this panel.</source>
+        <translation>Новий вміст готовий: він зʼявиться, щойно ви вийдете з панелі.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the log and in `reflexmap check`.</source>
+        <translation>
+            <numerusform>Ще %n проблема — у журналі та в «reflexmap check».</numerusform>
+            <numerusform>Ще %n проблеми — у журналі та в «reflexmap check».</numerusform>
+            <numerusform>Ще %n проблем — у журналі та в «reflexmap check».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a clean stop</source>
+        <translation>звичайна зупинка</translation>
+    </message>
+    <message>
+        <source>staff exit</source>
+        <translation>вихід через панель персоналу</translation>
+    </message>
+    <message>
+        <source>staff restart</source>
+        <translation>перезапуск через панель персоналу</translation>
+    </message>
+    <message>
+        <source>a crash</source>
+        <translation>збій</translation>
+    </message>
+    <message>
+        <source>the watchdog (the window froze)</source>
+        <translation>сторожовий таймер (вікно зависло)</translation>
+    </message>
+    <message>
+        <source>a power cut</source>
+        <translation>вимкнення живлення</translation>
+    </message>
+    <message>
         <source>Staff panel</source>
         <translation>Панель персоналу</translation>
     </message>
     <message>
         <source>Reload content</source>
         <translation>Перезавантажити вміст</translation>
+    </message>
+    <message>
+        <source>Restart reflexmap</source>
+        <translation>Перезапустити reflexmap</translation>
     </message>
     <message>
         <source>Back to visitors</source>
@@ -452,10 +508,6 @@
         <translation>це не кількість секунд</translation>
     </message>
     <message>
-        <source>first run</source>
-        <translation>перший запуск</translation>
-    </message>
-    <message>
         <source>is longer than {limit} characters</source>
         <translation>довше за {limit} символів</translation>
     </message>
@@ -486,14 +538,6 @@
     <message>
         <source>no such file {path}</source>
         <translation>немає файлу {path}</translation>
-    </message>
-    <message>
-        <source>staff exit</source>
-        <translation>вихід через панель персоналу</translation>
-    </message>
-    <message>
-        <source>unexpected stop (a crash, a power cut or the watchdog)</source>
-        <translation>неочікувана зупинка (збій, вимкнення живлення або сторожовий таймер)</translation>
     </message>
     <message>
         <source>{count} steps is too many; at most {limit}</source>
