@@ -43,6 +43,11 @@ __all__ = ["FootMap"]
 
 HOVER_ALPHA = 55
 SELECTED_ALPHA = 110
+# The guide (the routine's zone, the attract loop's) is the accent darkened to this luminance, breathing
+# between these alphas: at its faintest it keeps 3:1 against the light art around it (WCAG non-text
+# contrast; tests/ui/test_kiosk_attract.py measures it from the rendered pixels).
+GUIDE_LUMINANCE = 0.04
+GUIDE_ALPHA = (200, 245)
 #: One slow breath of the guide highlight, redrawn about seven times a second:
 #: the tint moves at most a few colour levels a frame, and each frame is a
 #: repaint of the zone (most of the CPU a counting routine uses).
@@ -103,6 +108,7 @@ class FootMap(QWidget):
         self._pulse.timeout.connect(self._on_pulse_timeout)
         self._clock = clock  # the pulse's phase: a timer only repaints
         self._accent = QColor(style.MAP_ACCENT)
+        self._guide_colour = style.darkened_to(self._accent, GUIDE_LUMINANCE)
         self._focus_colour = QColor(style.FOCUS)
 
         # Qt fills the background itself, and the painter starts with the caption
@@ -168,6 +174,7 @@ class FootMap(QWidget):
     def set_accent(self, colour: QColor) -> None:
         """The highlight colour (a salon's brand colour in kiosk mode)."""
         self._accent = _copy(colour)
+        self._guide_colour = style.darkened_to(self._accent, GUIDE_LUMINANCE)
         self.update()
 
     def set_guide(self, zones: tuple[str, ...] = (), foot: str | None = None, pulsing: bool = True) -> None:
@@ -288,14 +295,14 @@ class FootMap(QWidget):
         tinted gets its own art put back (the raster engine clips exactly;
         boolean path operations on shared edges do not).
         """
-        styles: dict[str, tuple[int, float]] = {}
+        styles: dict[str, tuple[QColor, int, float]] = {}
         if self._hover is not None:
-            styles[self._hover] = (HOVER_ALPHA, 1.6)
+            styles[self._hover] = (self._accent, HOVER_ALPHA, 1.6)
         if self._selected is not None:
-            styles[self._selected] = (SELECTED_ALPHA, 2.6)
+            styles[self._selected] = (self._accent, SELECTED_ALPHA, 2.6)
         if not styles and not self._guide:
             return
-        guide_style = (self._pulse_alpha(), 2.6)
+        guide_style = (self._guide_colour, self._pulse_alpha(), 2.6)
         layout = self._layout
         tinted: list[QRectF] = []
         for shape in layout.shapes:
@@ -304,11 +311,11 @@ class FootMap(QWidget):
             painter.setTransform(layout.to_widget)
             look = guide_style if self._guided(shape.zone, shape.foot) else styles.get(shape.zone)
             if look is not None:
-                alpha, width = look
-                fill = _copy(self._accent)
+                colour, alpha, width = look
+                fill = _copy(colour)
                 fill.setAlpha(alpha)
                 painter.setBrush(fill)
-                painter.setPen(QPen(self._accent.darker(115), width / layout.scale))
+                painter.setPen(QPen(colour.darker(115), width / layout.scale))
                 painter.drawPath(shape.path)
                 tinted.append(shape.box)
             elif any(shape.box.intersects(t) for t in tinted):
@@ -323,10 +330,11 @@ class FootMap(QWidget):
         return zone in self._guide and (self._guide_foot is None or foot is None or foot == self._guide_foot)
 
     def _pulse_alpha(self) -> int:
+        low, high = GUIDE_ALPHA
         if not self._pulse.isActive():
-            return SELECTED_ALPHA
+            return high
         phase = (self._clock() * 1000 % PULSE_MS) / PULSE_MS
-        return round(SELECTED_ALPHA * (0.55 + 0.45 * (0.5 + 0.5 * math.cos(2 * math.pi * phase))))
+        return round(low + (high - low) * (0.5 + 0.5 * math.cos(2 * math.pi * phase)))
 
     def _on_pulse_timeout(self) -> None:
         self._update_zones(*self._guide)
