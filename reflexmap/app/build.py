@@ -94,6 +94,7 @@ def build(
             kiosk_run.report,
             kiosk_run.record,
             clock=clock,
+            cache_dir=cache_dir(),
             parent=window,
         )
         for notice in loaded.notices + loaded.routine_notices:
