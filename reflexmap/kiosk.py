@@ -7,25 +7,30 @@ what is decided.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import json
 import logging
 import math
 import os
-import secrets
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reflexmap.clock import Clock, monotonic, until_next_whole_second
-from reflexmap.fast_start import set_enum
+from reflexmap.fast_start import lazy_module, set_enum
+
+if TYPE_CHECKING:
+    import base64
+    import hashlib
+    import hmac
+    import json
+    import secrets
+else:  # the PIN's and the run record's modules load when first used: a kiosk's first frame needs neither
+    base64, hashlib, hmac, json, secrets = map(lazy_module, ("base64", "hashlib", "hmac", "json", "secrets"))
 
 __all__ = [
     "Activity",
@@ -413,8 +418,9 @@ class PreviousRun:
 class RunRecord:
     """A small JSON file saying when this run started and how the last one ended.
 
-    Made once per process (a hot reload is the same run).  A run that ends
-    on purpose writes how (:meth:`ended`); one that cannot is read by the
+    Made once per process (a hot reload is the same run); :meth:`begin` when
+    the kiosk takes the screen (a ``--screenshot`` is no run).  A run that
+    ends on purpose writes how (:meth:`ended`); one that cannot is read by the
     next start: the machine's boot id changed (a power cut), or under the
     systemd watchdog its last sign of life (:meth:`alive`) came at least a
     watchdog period before that start (systemd killed a frozen loop), else
@@ -426,23 +432,35 @@ class RunRecord:
     ) -> None:
         self.path = path
         self._clock = clock
-        previous: dict[str, object] = {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                previous = data
-        except (OSError, ValueError):
-            pass
-        self.started = clock()
-        self._boot = boot()
-        self.previous = _previous_run(previous, self.started, self._boot)
+        self._boot_of = boot
+        self.started: float | None = None
+        self._boot: str | None = None
+        self._previous: PreviousRun | None = None
+        self._read = False
         self._alive: float | None = None
         self._within: float | None = None
+
+    def begin(self) -> None:
+        """This run starts now: remember how the previous one ended, and say this one is running."""
+        self.started = self._clock()
+        self._boot = self._boot_of()
+        self._previous = _previous_run(self._recorded(), self.started, self._boot)
+        self._read = True
         self._write(self._data())
 
     def last_restart(self) -> PreviousRun | None:
-        """The run before this one, or None on the first run."""
-        return self.previous
+        """The run before this one (the last one on record, if this one has not begun), or None if none was."""
+        if not self._read:
+            self._previous = _previous_run(self._recorded(), self._clock(), self._boot_of())
+            self._read = True
+        return self._previous
+
+    def _recorded(self) -> dict[str, object]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def alive(self, within: float) -> None:
         """The event loop is alive now, and the watchdog kills it unless it says so again ``within`` seconds."""
@@ -454,6 +472,8 @@ class RunRecord:
         self._write(self._data(ended=self._clock(), why=why.value))
 
     def _data(self, ended: float | None = None, why: str | None = None) -> dict[str, object]:
+        if self.started is None:  # ended without having begun (a test, a failed start): a run of no length
+            self.started = self._clock()
         return {
             "started": self.started,
             "boot_id": self._boot,

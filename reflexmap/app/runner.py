@@ -113,6 +113,8 @@ def run_kiosk(
     ``environ`` is where systemd's variables are read (``NOTIFY_SOCKET``...).
     """
     record = kiosk_run.record
+    if record is not None:
+        record.begin()
     try:
         reloader = Reloader(
             lambda: load_files(paths),

@@ -368,9 +368,18 @@ def test_staff_panel_timeout_is_configurable(make_built: Callable[..., Built], t
 
 
 def test_a_run_that_never_said_how_it_ended_is_reported_as_a_crash(kiosk: KioskShell) -> None:
-    crashed = RunRecord(_record_path())  # the kiosk's own run is still going: as if it had died
-    previous = crashed.last_restart()
+    RunRecord(_record_path()).begin()  # a run starts, and is never heard of again
+    previous = RunRecord(_record_path()).last_restart()
     assert previous is not None and previous.ending == Ending.CRASH
+
+
+def test_a_kiosk_screenshot_is_no_run(tmp_path: Path) -> None:
+    """``--kiosk --screenshot`` writes no run record: the next real start must not think a run crashed."""
+    config = _config(tmp_path)
+    result = _run("--kiosk", "--config", str(config), "--screenshot", str(tmp_path / "kiosk.png"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kiosk.png").stat().st_size > 10_000
+    assert not _record_path().exists()
 
 
 # --- idle, still there, attract ---------------------------------------------------------------

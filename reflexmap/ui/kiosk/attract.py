@@ -55,6 +55,8 @@ class AttractOverlay(Overlay):
         self._index = -1
         self._fit = 1.0
         self._placing = False
+        self._fitted: tuple[object, ...] = ()
+        self._map_laid_out = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
 
@@ -176,18 +178,23 @@ class AttractOverlay(Overlay):
         return QRect(left, feet.top(), max(0, width), max(0, height))
 
     def place_cards(self) -> None:
-        if self._placing:
-            return
+        if self._placing or not self._map_laid_out:
+            return  # before the window's first layout the feet are nowhere yet: nothing to fit beside them
         self._placing = True
         try:
-            portrait = self.portrait()
-            self._body.setDirection(QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom)
-            self._brand.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
             area = self.card_area(self._card)
-            for step in FIT_STEPS:  # the largest type whose card fits the area
-                self._apply_type(step)
-                if self._card.heightForWidth(area.width()) <= area.height():
-                    break
+            texts = tuple(label.text() for label, _, _ in self._type)
+            key = (area.width(), area.height(), self._sizes.step, texts)
+            if key != self._fitted:  # what the card must hold, or where, changed: fit its type again
+                self._fitted = key
+                portrait = self.portrait()
+                body, brand = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
+                self._body.setDirection(brand if portrait else body)
+                self._brand.setDirection(body if portrait else brand)
+                for step in FIT_STEPS:  # the largest type whose card fits the area
+                    self._apply_type(step)
+                    if self._card.heightForWidth(area.width()) <= area.height():
+                        break
             self._card.setGeometry(area)  # the whole column beside (or space below) the feet
         finally:
             self._placing = False
@@ -212,6 +219,7 @@ class AttractOverlay(Overlay):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._map and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._map_laid_out = True
             self.place_cards()
             return False
         return super().eventFilter(watched, event)

@@ -30,13 +30,13 @@ from reflexmap.content import Content
 from reflexmap.fast_start import qt, set_enum
 from reflexmap.i18n import Language
 from reflexmap.kiosk import Activity, Ending, IdleState, IdleWatch, PinGate, RunRecord, StaffReport
-from reflexmap.player import RoutinePlayer, State
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.kiosk.attract import AttractOverlay
 from reflexmap.ui.kiosk.overlay import Overlay
 from reflexmap.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from reflexmap.player import RoutinePlayer, State
     from reflexmap.ui.kiosk.guard import WindowGuard
     from reflexmap.ui.kiosk.pin_pad import PinPad
     from reflexmap.ui.kiosk.staff_panel import StaffPanel
@@ -87,6 +87,8 @@ def _input_events() -> frozenset[QEvent.Type]:
 
 def _activity(state: State) -> Activity:
     """What a player state means for idleness: playing on its own is use; waiting for the visitor is not."""
+    from reflexmap.player import State  # loaded with the Routines tab, not with the kiosk
+
     if state in (State.LEAD_IN, State.RUNNING):
         return Activity.PLAYING
     if state in (State.PAUSED, State.WAITING):
@@ -113,7 +115,6 @@ class KioskShell(QObject):
         config: Config,
         language: Language,
         content: Content,
-        player: RoutinePlayer,
         sizes: TextSize,
         report: StaffReport,
         record: RunRecord | None = None,
@@ -125,7 +126,7 @@ class KioskShell(QObject):
         self.window = window
         self.config = config
         self._language = language
-        self._player = player
+        self._player: RoutinePlayer | None = None  # the Routines tab's, once a visitor opens it
         self._sizes = sizes
         self._report = report
         self._record = record
@@ -146,10 +147,11 @@ class KioskShell(QObject):
         self._overlays: list[Overlay] = [self.attract]
         self._guard: WindowGuard | None = None
         self._locked = False
+        self._resetting = False
 
-        player.state_changed.connect(self._on_player_state_changed)
+        window.tabs.currentChanged.connect(self._on_tab_changed)
         self.idle.state_changed.connect(self._on_idle_state_changed)
-        self.idle.reset.connect(self.reset)
+        self.idle.reset.connect(self._on_idle_reset)
         window.installEventFilter(self)
         app = _app()
         app.installEventFilter(self)
@@ -272,7 +274,8 @@ class KioskShell(QObject):
         if self._locked and self.config.kiosk.hide_cursor:
             app.restoreOverrideCursor()
         self._locked = False
-        self._player.stop()
+        if self._player is not None:
+            self._player.stop()
         self.window.hide()
         self.window.deleteLater()
 
@@ -282,9 +285,24 @@ class KioskShell(QObject):
         """Back to how a new visitor should find it: the map, nothing chosen, the attract loop."""
         self._reset(trim=True)
 
+    def _on_idle_reset(self) -> None:
+        self._reset(trim=True)
+
     def _reset(self, trim: bool) -> None:
+        if self._resetting:  # the idle watch says so when this reset makes it rest: once is enough
+            return
+        self._resetting = True
+        try:
+            self._reset_now()
+        finally:
+            self._resetting = False
+        if trim:
+            _return_free_memory()
+
+    def _reset_now(self) -> None:
         self._close_staff(notify=False)
-        self._player.stop()
+        if self._player is not None:
+            self._player.stop()
         self.window.map.select_zone(None)
         self.window.show_map()
         if self._language.code != self._default_lang:
@@ -295,8 +313,6 @@ class KioskShell(QObject):
         self.attract.start()
         if self.idle.state != IdleState.RESTING:
             self.idle.rest()
-        if trim:
-            _return_free_memory()
 
     def wake(self) -> None:
         """The first touch after the attract loop only wakes the kiosk; it chooses nothing."""
@@ -320,6 +336,12 @@ class KioskShell(QObject):
     def attract_zone(self) -> str | None:
         """The zone the attract loop shows now, if it runs."""
         return self.attract.zone
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self._player is None and index != 0:  # the Routines tab: built now, with its player
+            self._player = self.window.routines.player
+            self._player.state_changed.connect(self._on_player_state_changed)
+            self._on_player_state_changed(self._player.state)
 
     def _on_player_state_changed(self, state: State) -> None:
         self.idle.set_activity(_activity(state))
