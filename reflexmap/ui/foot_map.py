@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
@@ -58,6 +59,29 @@ PULSE_FRAME_MS = 150
 def _copy(colour: QColor) -> QColor:
     # not QColor(colour): choosing among its overloads makes PySide6 build Qt's enums (see fast_start)
     return QColor.fromRgba(colour.rgba())
+
+
+def _tint(painter: QPainter, path: QPainterPath, colour: QColor, alpha: int, width: float) -> None:
+    """Fill ``path`` with ``colour`` at ``alpha`` and outline it a little darker, ``width`` thick.
+
+    A clip and a one-pixel swatch instead of setBrush/setPen: PySide6 builds
+    all of Qt's enums to choose among those overloads (see fast_start), and the
+    kiosk's first frame already shows a highlighted zone.
+    """
+    fill = _copy(colour)
+    fill.setAlpha(alpha)
+    swatch = QPixmap(1, 1)
+    swatch.fill(fill)
+    painter.save()
+    painter.setClipPath(path)
+    box = painter.transform().mapRect(path.boundingRect()).toAlignedRect()
+    painter.resetTransform()
+    painter.drawPixmap(box, swatch)
+    painter.restore()
+    pen = QPen()
+    pen.setColor(colour.darker(115))
+    pen.setWidthF(width)
+    painter.strokePath(path, pen)
 
 
 class FootMap(QWidget):
@@ -312,11 +336,7 @@ class FootMap(QWidget):
             look = guide_style if self._guided(shape.zone, shape.foot) else styles.get(shape.zone)
             if look is not None:
                 colour, alpha, width = look
-                fill = _copy(colour)
-                fill.setAlpha(alpha)
-                painter.setBrush(fill)
-                painter.setPen(QPen(colour.darker(115), width / layout.scale))
-                painter.drawPath(shape.path)
+                _tint(painter, shape.path, colour, alpha, width / layout.scale)
                 tinted.append(shape.box)
             elif any(shape.box.intersects(t) for t in tinted):
                 painter.save()
