@@ -169,11 +169,14 @@ def default_config_path() -> Path:
     return user_config_path("reflexmap", appauthor=False) / "config.toml"
 
 
-def load_config(path: Path | None = None) -> Config:
-    """The config at ``path`` (or the default place); raises :class:`ConfigError`."""
+def load_config(path: Path | None = None, cache_dir: Path | None = None) -> Config:
+    """The config at ``path`` (or the default place); raises :class:`ConfigError`.
+
+    With ``cache_dir`` a checked file is remembered (see :mod:`reflexmap.cache`).
+    """
     if path is None:
         path = default_config_path()
         if not path.exists():
             return Config()
-    config = read_toml(path, Config, ConfigError, max_bytes=64 * 1024, strict=True)
+    config = read_toml(path, Config, ConfigError, max_bytes=64 * 1024, strict=True, cache_dir=cache_dir)
     return replace(config, source=str(path))

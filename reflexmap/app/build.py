@@ -89,7 +89,6 @@ def build(
             config,
             language,
             loaded.content,
-            session.player,
             sizes,
             kiosk_run.report,
             kiosk_run.record,
