@@ -399,15 +399,15 @@
     </message>
     <message>
         <source>Reload content</source>
-        <translation>Перезавантажити вміст</translation>
+        <translation>Оновити вміст</translation>
     </message>
     <message>
         <source>Restart reflexmap</source>
-        <translation>Перезапустити reflexmap</translation>
+        <translation>Перезапустити</translation>
     </message>
     <message>
         <source>Back to visitors</source>
-        <translation>Повернутися до відвідувачів</translation>
+        <translation>До відвідувачів</translation>
     </message>
     <message>
         <source>Exit reflexmap</source>

@@ -196,6 +196,9 @@ class AttractOverlay(Overlay):
                     if self._card.heightForWidth(area.width()) <= area.height():
                         break
             self._card.setGeometry(area)  # the whole column beside (or space below) the feet
+            layout = self._card.layout()
+            if layout is not None:
+                layout.activate()  # its lines in place now, not at the next turn of the event loop
         finally:
             self._placing = False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reflexmap.clock import Clock, monotonic
 from reflexmap.fast_start import set_enum
@@ -90,17 +90,20 @@ class StaffPanel(Overlay):
         self._reload_state = self._line("staffReloadWaiting", 16, style.ACCENT_TEXT)
         self._notices = [self._line(f"staffNotice{i}", 16, style.NOTICE_TEXT) for i in range(SHOWN_NOTICES)]
         self._more = self._line("staffMoreNotices", 15, style.MUTED)
-        for w in (
-            self._uptime,
-            self._memory,
-            self._last_run,
-            self._error_count,
-            *self._errors,
-            self._reload_state,
-            *self._notices,
-            self._more,
+        # the run on the left and the salon's files on the right in a landscape window; one below the other in portrait
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(24)
+        for lines in (
+            (self._uptime, self._memory, self._last_run, self._error_count, *self._errors),
+            (self._reload_state, *self._notices, self._more),
         ):
-            inner.addWidget(w)
+            column = QVBoxLayout()
+            column.setSpacing(6)
+            for w in lines:
+                column.addWidget(w)
+            column.addStretch(1)
+            self._body.addLayout(column, 1)
+        inner.addLayout(self._body)
         inner.addSpacing(8)
         self._buttons = QGridLayout()
         self._buttons.setSpacing(10)
@@ -143,6 +146,8 @@ class StaffPanel(Overlay):
         spacing = self._buttons.spacing()
         columns = next((n for n in (4, 2) if n * widest + (n - 1) * spacing <= inner), 1)
         self._arrange_buttons(columns)
+        portrait = self.height() > self.width()
+        self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         super().place_cards()
 
     # --- open, close ---------------------------------------------------------------------
