@@ -346,8 +346,8 @@
         <translation>Використано памʼяті: {mib} МіБ</translation>
     </message>
     <message>
-        <source>first run</source>
-        <translation>перший запуск</translation>
+        <source>This is the first run on this computer.</source>
+        <translation>Це перший запуск на цьому компʼютері.</translation>
     </message>
     <message>
         <source>Last start: {when}; it ended with: {why}</source>

@@ -179,12 +179,12 @@ class StaffPanel(Overlay):
         if self._record is not None:
             previous = self._record.last_restart()
             if previous is None:
-                stamp, why = "—", self.tr("first run")
+                self._last_run.setText(self.tr("This is the first run on this computer."))
             else:
                 when = previous.started
                 stamp = datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M") if when else "—"
                 why = self._ending_text(previous.ending)
-            self._last_run.setText(self.tr("Last start: {when}; it ended with: {why}").format(when=stamp, why=why))
+                self._last_run.setText(self.tr("Last start: {when}; it ended with: {why}").format(when=stamp, why=why))
         errors = report.errors
         self._error_count.setText(self.tr("Errors since start: {n}").format(n=len(errors)))
         shown = errors[-SHOWN_ERRORS:]
