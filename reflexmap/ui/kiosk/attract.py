@@ -20,7 +20,7 @@ from reflexmap.ui import parts, style
 from reflexmap.ui.fonts import TextSize, make_font
 from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.kiosk.logo import logo_pixmap, scaled_to_height
-from reflexmap.ui.kiosk.overlay import MARGIN, Overlay, invalidate_layouts
+from reflexmap.ui.kiosk.overlay import Overlay, invalidate_layouts
 from reflexmap.ui.qr import qr_pixmap
 
 __all__ = ["AttractOverlay"]
@@ -169,13 +169,12 @@ class AttractOverlay(Overlay):
 
     def card_area(self, card: QFrame) -> QRect:
         """Beside the feet in landscape, below them in portrait: never over them."""
-        feet = self._map_rect()
+        feet = self._map_rect()  # the card reaches the window's edges: nothing of the panel under it peeks out
         if self.portrait():
             top = feet.bottom() + 1 + GAP
-            return QRect(MARGIN, top, self.width() - 2 * MARGIN, max(0, self.height() - top - MARGIN))
+            return QRect(0, top, self.width(), max(0, self.height() - top))
         left = feet.right() + 1 + GAP
-        width, height = self.width() - left - MARGIN, self.height() - feet.top() - MARGIN
-        return QRect(left, feet.top(), max(0, width), max(0, height))
+        return QRect(left, feet.top(), max(0, self.width() - left), max(0, self.height() - feet.top()))
 
     def place_cards(self) -> None:
         if self._placing or not self._map_laid_out:
