@@ -196,6 +196,7 @@ def test_the_staff_corner_is_the_configured_one(
     made = make_built("--kiosk", "--config", str(_config(tmp_path, staff_corner=corner)), "--size", "1280x800")
     kiosk = made.kiosk
     assert kiosk is not None
+    QApplication.processEvents()  # the kiosk watches input from the event loop's first turn on
     kiosk.wake()
     window = kiosk.window
     rect = kiosk.corner_rect()

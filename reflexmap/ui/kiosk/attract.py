@@ -45,9 +45,16 @@ class AttractOverlay(Overlay):
         language: Language,
         sizes: TextSize,
         cache_dir: Path | None = None,
+        covers: QWidget | None = None,
     ) -> None:
         super().__init__(host, "attractLoop")
         self._map = map_
+        # what the card lies over (the zone panel): hidden meanwhile, its place kept, so it is not drawn for nothing
+        self._covers = covers
+        if covers is not None:
+            policy = covers.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            covers.setSizePolicy(policy)
         self._content = content
         self._config = config
         self._language = language
@@ -56,6 +63,7 @@ class AttractOverlay(Overlay):
         self._fit = 1.0
         self._placing = False
         self._fitted: tuple[object, ...] = ()
+        self._applied: tuple[float, int] | None = None
         self._map_laid_out = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -140,12 +148,16 @@ class AttractOverlay(Overlay):
         self._index = -1
         self.show_next()
         self._timer.start(round(self._config.kiosk.attract_seconds * 1000))
+        if self._covers is not None:
+            self._covers.hide()
         self.cover()
 
     def stop(self) -> None:
         self._timer.stop()
         self._map.set_guide(())
         self.hide()
+        if self._covers is not None:
+            self._covers.show()
 
     def _on_timer_timeout(self) -> None:
         self.show_next()
@@ -192,6 +204,7 @@ class AttractOverlay(Overlay):
                 self._brand.setDirection(body if portrait else brand)
                 for step in FIT_STEPS:  # the largest type whose card fits the area
                     self._apply_type(step)
+                    invalidate_layouts(self._card.layout())  # nested layouts keep heights measured for old text
                     if self._card.heightForWidth(area.width()) <= area.height():
                         break
             self._card.setGeometry(area)  # the whole column beside (or space below) the feet
@@ -202,11 +215,13 @@ class AttractOverlay(Overlay):
             self._placing = False
 
     def _apply_type(self, fit: float) -> None:
+        if (fit, self._sizes.step) == self._applied:
+            return
+        self._applied = (fit, self._sizes.step)
         self._fit = fit
         scale = self._sizes.scale * fit
         for label, px, bold in self._type:
             label.setFont(make_font(max(9, round(px * scale)), bold))
-        invalidate_layouts(self._card.layout())  # nested layouts keep their heights for a width: new type, new heights
         pictures = min(1.0, fit * 1.1)  # pictures shrink a little less than the type, and never grow
         logo = self._logo_pixmap
         if logo is not None:

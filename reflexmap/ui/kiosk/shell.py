@@ -139,7 +139,7 @@ class KioskShell(QObject):
         self._hold_timer.setInterval(round(HOLD_SECONDS * 1000))
         self._hold_timer.timeout.connect(self._on_hold_timeout)
 
-        self.attract = AttractOverlay(window, window.map, content, config, language, sizes, cache_dir)
+        self.attract = AttractOverlay(window, window.map, content, config, language, sizes, cache_dir, window.panel)
         self.attract.pressed.connect(self.wake)
         self._still: StillThereOverlay | None = None
         self._pad: PinPad | None = None
@@ -154,7 +154,14 @@ class KioskShell(QObject):
         self.idle.reset.connect(self._on_idle_reset)
         window.installEventFilter(self)
         app = _app()
-        app.installEventFilter(self)
+        # every input of the application passes through eventFilter once the event loop runs (no one can
+        # touch the kiosk before): none of the hundreds of events of building the first frame do
+        self._filtering = False
+        self._start_filtering = QTimer(self)
+        self._start_filtering.setSingleShot(True)
+        self._start_filtering.setInterval(0)
+        self._start_filtering.timeout.connect(self._on_start_filtering_timeout)
+        self._start_filtering.start()
         app.setQuitOnLastWindowClosed(False)
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
         set_enum(window, "contextMenuPolicy", "NoContextMenu")
@@ -225,6 +232,9 @@ class KioskShell(QObject):
 
     def show(self) -> None:
         """Take the screen: frameless, in front, full screen, the cursor hidden; guarded in a desktop session."""
+        if not self._filtering:
+            self._start_filtering.stop()
+            self._on_start_filtering_timeout()
         self._lock_window()
         self.window.setGeometry(self.screen_rect())
         self.window.showFullScreen()
@@ -269,7 +279,9 @@ class KioskShell(QObject):
             if overlay is not None:
                 overlay.blockSignals(True)
         app = _app()
-        app.removeEventFilter(self)
+        self._start_filtering.stop()
+        if self._filtering:
+            app.removeEventFilter(self)
         self.window.removeEventFilter(self)
         if self._locked and self.config.kiosk.hide_cursor:
             app.restoreOverrideCursor()
@@ -397,6 +409,10 @@ class KioskShell(QObject):
         self.open_pin_pad()
 
     # --- input --------------------------------------------------------------------------------
+
+    def _on_start_filtering_timeout(self) -> None:
+        self._filtering = True
+        _app().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
