@@ -14,6 +14,8 @@
     screen = 0                      # which screen to fill
     text_size = 2                   # 1, 2 or 3: the text size visitors start with
     pin_hash = "pbkdf2_sha256$..."  # from `reflexmap hash-pin`; no hash: the staff exit stays shut
+    staff_corner = "bottom-right"   # the corner staff hold for 3 s: top-left, top-right, bottom-left, bottom-right
+    staff_panel_seconds = 120       # the staff panel closes after this long without a touch
 
     [branding]
     salon_name = "Seizó"
@@ -41,6 +43,7 @@ from reflexmap.schema import read_toml
 
 __all__ = [
     "MAX_PIN_ITERATIONS",
+    "STAFF_CORNERS",
     "Branding",
     "Config",
     "ConfigError",
@@ -51,6 +54,8 @@ __all__ = [
 
 # patterns, compiled by re (and cached) when first used: a start with the default settings needs neither
 _COLOUR = r"#[0-9a-fA-F]{6}"
+#: The corners the staff gesture can use (GNOME's and KDE's hot corner is the top-left one, so not the default).
+STAFF_CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 _PIN_HASH = r"pbkdf2_sha256\$\d{4,7}\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{40,64}"
 #: PBKDF2 rounds a pin_hash may ask for: each PIN check then takes under 100 ms here (benchmarks/hostile.py).
 MAX_PIN_ITERATIONS = 500_000
@@ -76,12 +81,15 @@ class KioskSettings:
     pin_hash: str | None = None
     #: Read each step aloud (the salon's speakers and voices permitting); off unless the salon asks.
     voice: bool = False
+    staff_corner: str = "bottom-right"
+    staff_panel_seconds: float = 120.0
 
     def __post_init__(self) -> None:
         for name, low, high in (
             ("idle_seconds", 10, 86400),
             ("still_there_seconds", 3, 120),
             ("attract_seconds", 2, 120),
+            ("staff_panel_seconds", 30, 3600),
         ):
             value = getattr(self, name)
             if not math.isfinite(value) or not low <= value <= high:
@@ -100,6 +108,15 @@ class KioskSettings:
             )
         if self.text_size not in (1, 2, 3):
             raise ValueError(Message("must be 1, 2 or 3 (it is {value})", at_field="text_size", value=self.text_size))
+        if self.staff_corner not in STAFF_CORNERS:
+            raise ValueError(
+                Message(
+                    "{value!r} is not one of {choices}",
+                    at_field="staff_corner",
+                    value=self.staff_corner,
+                    choices=", ".join(STAFF_CORNERS),
+                )
+            )
         if self.pin_hash is not None:
             if not re.fullmatch(_PIN_HASH, self.pin_hash):
                 raise ValueError(Message("is not a PIN hash made by `reflexmap hash-pin`", at_field="pin_hash"))
@@ -179,11 +196,14 @@ def default_config_path() -> Path:
     return user_config_path("reflexmap", appauthor=False) / "config.toml"
 
 
-def load_config(path: Path | None = None) -> Config:
-    """The config at ``path`` (or the default place); raises :class:`ConfigError`."""
+def load_config(path: Path | None = None, cache_dir: Path | None = None) -> Config:
+    """The config at ``path`` (or the default place); raises :class:`ConfigError`.
+
+    With ``cache_dir`` a checked file is remembered (see :mod:`reflexmap.cache`).
+    """
     if path is None:
         path = default_config_path()
         if not path.exists():
             return Config()
-    config = read_toml(path, Config, ConfigError, max_bytes=MAX_CONFIG_BYTES, strict=True)
+    config = read_toml(path, Config, ConfigError, max_bytes=MAX_CONFIG_BYTES, strict=True, cache_dir=cache_dir)
     return replace(config, source=str(path))

@@ -7,6 +7,9 @@ ordinary code should not have to think about:
   window load, finding next to nothing.  :func:`collector_paused` pauses it
   for exactly that stretch; the command line uses it once, around building
   the window, and the event loop always runs with it on.
+* **Modules only some moments need** (hashing a staff PIN, the run
+  record's JSON): :func:`lazy_module` stands in for them and imports them
+  the first time one of their names is used.
 * **PySide6 builds every enum of Qt's namespace** (``Qt.Key``,
   ``Qt.AlignmentFlag``... with Python's ``enum`` module) the first time any
   Python code touches ``Qt``, or even weighs an overload that takes one.  Code
@@ -25,6 +28,8 @@ in the README, not here.
 from __future__ import annotations
 
 import gc
+import importlib
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -39,6 +44,7 @@ __all__ = [
     "ALIGN_VCENTER",
     "TEXT_WORD_WRAP",
     "collector_paused",
+    "lazy_module",
     "qt",
     "set_enum",
 ]
@@ -83,3 +89,15 @@ def qt() -> type[Qt]:
     from PySide6.QtCore import Qt
 
     return Qt
+
+
+class _LazyModule(types.ModuleType):
+    """Stands in for a module until one of its names is first read, then imports it."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def lazy_module(name: str) -> types.ModuleType:
+    """The module ``name``, imported the first time an attribute of it is read, not now."""
+    return _LazyModule(name)

@@ -23,7 +23,7 @@ from reflexmap.files import (
     read_logo,
     write_atomic,
 )
-from reflexmap.kiosk import Ending, RunRecord
+from reflexmap.kiosk import Ending, PreviousRun, RunRecord
 
 
 class Refused(ValueError):
@@ -306,34 +306,32 @@ def test_the_run_record_never_writes_through_planted_links(tmp_path: Path) -> No
     state = tmp_path / "state"
     state.mkdir()
     victim = tmp_path / "victim"
-    victim.write_text("precious")
+    victim.write_text('{"started": 7.0, "why": "staff exit"}')
     (state / "last-run.json.tmp").symlink_to(victim)
     (state / "last-run.json").symlink_to(victim)
-    record = RunRecord(state / "last-run.json", clock=lambda: 1000.0)
+    record = RunRecord(state / "last-run.json", clock=lambda: 1000.0, boot=lambda: "b")
+    assert record.last_restart() is None  # a link is not read
+    record.begin()
     record.ended(Ending.STAFF_EXIT)
-    assert victim.read_text() == "precious"
-    assert record.previous == {}  # a link is not read either
-    again = RunRecord(state / "last-run.json", clock=lambda: 2000.0)
-    assert again.last_restart() == (1000.0, "staff exit")
+    assert victim.read_text() == '{"started": 7.0, "why": "staff exit"}'
+    again = RunRecord(state / "last-run.json", clock=lambda: 2000.0, boot=lambda: "b")
+    assert again.last_restart() == PreviousRun(1000.0, Ending.STAFF_EXIT)
 
 
 def test_a_pipe_planted_as_the_run_record_does_not_hang_the_start(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "last-run.json")
-    record = RunRecord(tmp_path / "last-run.json", clock=lambda: 5.0)
-    assert record.previous == {}
+    record = RunRecord(tmp_path / "last-run.json", clock=lambda: 5.0, boot=lambda: "b")
+    assert record.last_restart() is None
+    record.begin()  # and the start goes on, replacing the pipe with a real record
+    assert RunRecord(tmp_path / "last-run.json", clock=lambda: 6.0).last_restart() is not None
 
 
 @pytest.mark.parametrize("started", ["1e308", "-1", "NaN", "Infinity", '"soon"', "true", "[1]", "1" * 400])
 def test_absurd_values_in_the_run_record_are_dropped(started: str, tmp_path: Path) -> None:
     path = tmp_path / "last-run.json"
     path.write_text(f'{{"started": {started}, "ended": null, "why": "x\\u001b[2K{"y" * 1000}"}}')
-    record = RunRecord(path, clock=lambda: 5.0)
-    when, why = record.last_restart()
-    assert when is None
-    assert "\x1b" not in why and len(why) <= 120
-    import datetime
-
-    assert record.previous.get("started") is None or datetime.datetime.fromtimestamp(record.previous["started"])  # type: ignore[arg-type]
+    previous = RunRecord(path, clock=lambda: 5.0, boot=lambda: "b").last_restart()
+    assert previous == PreviousRun(None, Ending.CRASH)  # no time to show, and a reason reflexmap never wrote
 
 
 # --- layering ----------------------------------------------------------------------------------------------

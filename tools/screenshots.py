@@ -100,6 +100,8 @@ def main() -> None:
             shoot(window, out / "kiosk-pin-pad.png")
             for key in "68✓":
                 kiosk.pad.findChild(QPushButton, f"pinKey_{key}").click()
+            while not kiosk.staff.isVisible():  # the PIN is checked off the GUI thread
+                QApplication.processEvents()
             shoot(window, out / "kiosk-staff-panel.png")
         kiosk.retire()
 

@@ -257,12 +257,24 @@
         <translation>У файлі налаштувань не задано PIN-код персоналу.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in {n} s.</source>
-        <translation>Забагато хибних спроб: спробуйте за {n} с.</translation>
+        <source>Checking…</source>
+        <translation>Перевірка…</translation>
     </message>
-    <message>
-        <source>Wrong PIN: {n} tries left.</source>
-        <translation>Хибний PIN-код: залишилося спроб — {n}.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>
+            <numerusform>Забагато хибних спроб. Спробуйте знову через %n секунду.</numerusform>
+            <numerusform>Забагато хибних спроб. Спробуйте знову через %n секунди.</numerusform>
+            <numerusform>Забагато хибних спроб. Спробуйте знову через %n секунд.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Tries left: %n.</source>
+        <translation>
+            <numerusform>Хибний PIN-код. Залишилася %n спроба.</numerusform>
+            <numerusform>Хибний PIN-код. Залишилося %n спроби.</numerusform>
+            <numerusform>Хибний PIN-код. Залишилося %n спроб.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Staff PIN</source>
@@ -461,6 +473,10 @@
         <translation>Використано памʼяті: {mib} МіБ</translation>
     </message>
     <message>
+        <source>This is the first run on this computer.</source>
+        <translation>Це перший запуск на цьому компʼютері.</translation>
+    </message>
+    <message>
         <source>Last start: {when}; it ended with: {why}</source>
         <translation>Попередній запуск: {when}; завершився так: {why}</translation>
     </message>
@@ -469,16 +485,56 @@
         <translation>Помилок від запуску: {n}</translation>
     </message>
     <message>
+        <source>New content is ready: it shows when you leave this panel.</source>
+        <translation>Новий вміст готовий: він зʼявиться, щойно ви вийдете з панелі.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the log and in `reflexmap check`.</source>
+        <translation>
+            <numerusform>Ще %n проблема — у журналі та в «reflexmap check».</numerusform>
+            <numerusform>Ще %n проблеми — у журналі та в «reflexmap check».</numerusform>
+            <numerusform>Ще %n проблем — у журналі та в «reflexmap check».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a clean stop</source>
+        <translation>звичайна зупинка</translation>
+    </message>
+    <message>
+        <source>staff exit</source>
+        <translation>вихід через панель персоналу</translation>
+    </message>
+    <message>
+        <source>staff restart</source>
+        <translation>перезапуск через панель персоналу</translation>
+    </message>
+    <message>
+        <source>a crash</source>
+        <translation>збій</translation>
+    </message>
+    <message>
+        <source>the watchdog (the window froze)</source>
+        <translation>сторожовий таймер (вікно зависло)</translation>
+    </message>
+    <message>
+        <source>a power cut</source>
+        <translation>вимкнення живлення</translation>
+    </message>
+    <message>
         <source>Staff panel</source>
         <translation>Панель персоналу</translation>
     </message>
     <message>
         <source>Reload content</source>
-        <translation>Перезавантажити вміст</translation>
+        <translation>Оновити вміст</translation>
+    </message>
+    <message>
+        <source>Restart reflexmap</source>
+        <translation>Перезапустити</translation>
     </message>
     <message>
         <source>Back to visitors</source>
-        <translation>Повернутися до відвідувачів</translation>
+        <translation>До відвідувачів</translation>
     </message>
     <message>
         <source>Exit reflexmap</source>
@@ -655,10 +711,6 @@
         <translation>вимагає {rounds:,} раундів, більше ніж {limit:,} (кожна перевірка PIN-коду зупиняла б кіоск); створіть новий за допомогою `reflexmap hash-pin`</translation>
     </message>
     <message>
-        <source>first run</source>
-        <translation>перший запуск</translation>
-    </message>
-    <message>
         <source>is longer than {limit} characters</source>
         <translation>довше за {limit} символів</translation>
     </message>
@@ -695,20 +747,12 @@
         <translation>не звичайний файл</translation>
     </message>
     <message>
-        <source>staff exit</source>
-        <translation>вихід через панель персоналу</translation>
-    </message>
-    <message>
         <source>the &lt;!DOCTYPE&gt;</source>
         <translation>&lt;!DOCTYPE&gt;</translation>
     </message>
     <message>
         <source>the start tag of {element}</source>
         <translation>початковий тег {element}</translation>
-    </message>
-    <message>
-        <source>unexpected stop (a crash, a power cut or the watchdog)</source>
-        <translation>неочікувана зупинка (збій, вимкнення живлення або сторожовий таймер)</translation>
     </message>
     <message>
         <source>{count} steps is too many; at most {limit}</source>

@@ -94,11 +94,11 @@ def build(
             config,
             language,
             loaded.content,
-            session.player,
             sizes,
             kiosk_run.report,
             kiosk_run.record,
             clock=clock,
+            cache_dir=cache_dir(),
             parent=window,
         )
         for notice in loaded.notices + loaded.routine_notices:

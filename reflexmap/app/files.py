@@ -75,7 +75,7 @@ def load_files(paths: Paths) -> Loaded:
     problems: list[str] = []
     config_path = paths.config or default_config_path()
     try:
-        config = load_config(paths.config)
+        config = load_config(paths.config, cache)
     except ConfigError as e:
         problems.append(e.args[0])
         config = Config()

@@ -1,7 +1,9 @@
 """Hot reload for the kiosk: when a watched file changes, check everything again.
 
 All good: a fresh window (new content, art, routines, branding) replaces the
-old one at the next quiet moment.  Anything wrong: the old content keeps
+old one at the next quiet moment: at once if nobody is using the kiosk, else
+at the idle reset; never while staff are at the PIN pad or in the staff
+panel (it lands when they leave it).  Anything wrong: the old content keeps
 running and the staff panel says why; visitors never see it.
 """
 
@@ -31,7 +33,7 @@ DEBOUNCE_MS = 500
 
 
 class Reloader(QObject):
-    """Owns the running kiosk: rebuilds it on good edits, keeps it on bad ones, carries out staff exits.
+    """Owns the running kiosk: rebuilds it on good edits, keeps it on bad ones, carries out staff exits and restarts.
 
     ``load()`` reads every file again; ``build(loaded)`` makes a new window and
     kiosk from them.  ``exit_requested`` carries how the run ends, once the old
@@ -76,7 +78,7 @@ class Reloader(QObject):
 
     @property
     def pending(self) -> bool:
-        """Whether a checked reload waits for the visitor to leave."""
+        """Whether a checked reload waits for the visitor (or staff) to leave."""
         return self._pending is not None
 
     def reload(self) -> None:
@@ -91,7 +93,9 @@ class Reloader(QObject):
         logger.info("reloading the content")
         self._pending = loaded
         kiosk = self.kiosk
-        if kiosk.idle.state != IdleState.ACTIVE or kiosk.staff.isVisible():
+        if kiosk.staff_busy:
+            self._report.set_reload_waiting(True)  # it lands when staff leave the panel
+        elif kiosk.idle.state != IdleState.ACTIVE:
             self._apply_pending()
 
     def on_exception(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -113,6 +117,7 @@ class Reloader(QObject):
         kiosk.reload_requested.connect(self.reload)
         kiosk.exit_requested.connect(self._on_kiosk_exit_requested)
         kiosk.idle.reset.connect(self._apply_pending)
+        kiosk.staff_left.connect(self._apply_pending)
 
     def _on_watched_changed(self, path: str) -> None:
         self._debounce.start()
@@ -131,6 +136,7 @@ class Reloader(QObject):
         if self._pending is None:
             return
         loaded, self._pending = self._pending, None
+        self._report.set_reload_waiting(False)
         old = self.kiosk
         built = self._build(loaded)
         assert built.kiosk is not None

@@ -1,9 +1,23 @@
-"""Running the window: the desktop app, or the kiosk with its hot reload and the systemd watchdog."""
+"""Running the window: the desktop app, or the kiosk with its hot reload, the systemd watchdog and its exits.
+
+How a kiosk run ends decides its exit status, which the shipped units act on
+(``packaging/``): staff exit is :data:`~reflexmap.systemd.EXIT_STAFF`, which
+they do not restart; a stop (SIGTERM from systemd, Ctrl+C) is a clean 0;
+staff restart starts the program again in place (same process: cage, the
+session and systemd's supervision stay), or, if that fails,
+:data:`~reflexmap.systemd.EXIT_RESTART`, which the units restart.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import signal
+import socket
 import sys
+from collections.abc import Callable, Mapping
 
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from reflexmap.app.build import Built, KioskRun, build
@@ -13,9 +27,11 @@ from reflexmap.app.placing import place, remember_when_closing
 from reflexmap.app.reloader import Reloader
 from reflexmap.kiosk import Ending
 from reflexmap.options import Paths, WindowOptions
-from reflexmap.systemd import WatchdogNotifier
+from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, WatchdogNotifier, report_exit_status
 
-__all__ = ["run_desktop", "run_kiosk"]
+__all__ = ["StopOnSignals", "restart_in_place", "run_desktop", "run_kiosk"]
+
+logger = logging.getLogger(__name__)
 
 
 def run_desktop(app: QApplication, built: Built, options: WindowOptions) -> int:
@@ -28,31 +44,123 @@ def run_desktop(app: QApplication, built: Built, options: WindowOptions) -> int:
     return app.exec()
 
 
+def restart_in_place() -> None:
+    """Start this program again with the same command line, in this process (returns only if that fails)."""
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+    except OSError as e:
+        logger.error("cannot start reflexmap again in place (%s): exiting for systemd to restart it", e)
+
+
+class StopOnSignals(QObject):
+    """SIGTERM (systemd stopping the unit, a shutdown) and SIGINT end the event loop cleanly.
+
+    Python runs signal handlers only between bytecodes, and Qt's loop runs
+    none while it waits: the signal wakes the loop through a socket
+    (``signal.set_wakeup_fd``).  A loop that is frozen never ends this way:
+    it is then killed, and the next start tells (see :class:`~reflexmap.kiosk.RunRecord`).
+    """
+
+    def __init__(self, app: QApplication, signals: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT)) -> None:
+        super().__init__(app)
+        self._app = app
+        self.received: int | None = None
+        self._read, self._write = socket.socketpair()
+        for end in (self._read, self._write):
+            end.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+        self._old = {s: signal.signal(s, self._on_signal) for s in signals}
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_readable)
+
+    def _on_signal(self, number: int, frame: object) -> None:
+        self.received = number  # the wake-up socket has the number too: the loop ends in _on_readable
+
+    def _on_readable(self) -> None:
+        try:
+            data = self._read.recv(64)
+        except BlockingIOError:
+            return
+        if data:
+            number = data[-1]
+            self.received = number
+            logger.info("stopping on %s", signal.Signals(number).name)
+            self._app.exit(0)
+
+    def uninstall(self) -> None:
+        self._notifier.setEnabled(False)
+        for number, old in self._old.items():
+            signal.signal(number, old)
+        signal.set_wakeup_fd(self._old_fd)
+        self._read.close()
+        self._write.close()
+
+
 def run_kiosk(
-    app: QApplication, built: Built, loaded: Loaded, paths: Paths, options: WindowOptions, kiosk_run: KioskRun
+    app: QApplication,
+    built: Built,
+    loaded: Loaded,
+    paths: Paths,
+    options: WindowOptions,
+    kiosk_run: KioskRun,
+    *,
+    restart: Callable[[], None] = restart_in_place,
+    environ: Mapping[str, str] | None = None,
 ) -> int:
-    """Show the kiosk full screen and run it until staff exit, reloading good edits on the way."""
-    reloader = Reloader(
-        lambda: load_files(paths),
-        lambda new: build(new, options, kiosk_run=kiosk_run),
-        built,
-        loaded,
-        kiosk_run.report,
-        parent=app,
-    )
-    reloader.install()
+    """Show the kiosk full screen and run it until staff exit, a restart or a stop; the exit status.
 
-    def on_exit_requested(why: Ending) -> None:
-        if kiosk_run.record is not None:
-            kiosk_run.record.ended(why)
-        # exit(), not quit(): quit() first asks the windows to close, and a kiosk window refuses
-        app.exit(0)
+    ``restart`` starts the program again in place (tests pass their own);
+    ``environ`` is where systemd's variables are read (``NOTIFY_SOCKET``...).
+    """
+    record = kiosk_run.record
+    if record is not None:
+        record.begin()
+    try:
+        reloader = Reloader(
+            lambda: load_files(paths),
+            lambda new: build(new, options, kiosk_run=kiosk_run),
+            built,
+            loaded,
+            kiosk_run.report,
+            parent=app,
+        )
+        reloader.install()
+        endings: list[Ending] = []
 
-    reloader.exit_requested.connect(on_exit_requested)
-    watchdog = WatchdogNotifier(parent=app)
-    assert built.kiosk is not None
-    built.kiosk.show()
-    watchdog.start()
-    status = app.exec()
+        def on_exit_requested(why: Ending) -> None:
+            endings.append(why)
+            # exit(), not quit(): quit() first asks the windows to close, and a kiosk window refuses
+            app.exit(0)
+
+        reloader.exit_requested.connect(on_exit_requested)
+        watchdog = WatchdogNotifier(environ, parent=app)
+        within = watchdog.watchdog_seconds
+        if record is not None and within is not None:
+            watchdog.pinged.connect(lambda: record.alive(within))  # the last sign of life, for the next start
+        stop = StopOnSignals(app)
+        assert built.kiosk is not None
+        built.kiosk.show()
+        watchdog.start()
+        try:
+            app.exec()
+        finally:
+            stop.uninstall()
+    except BaseException:
+        if record is not None:
+            record.ended(Ending.CRASH)
+        raise
+    why = endings[0] if endings else Ending.CLEAN_EXIT
+    if record is not None:
+        record.ended(why)
+    if why == Ending.STAFF_RESTART:
+        restart()  # returns only if the program could not start again in place
+        status = EXIT_RESTART
+    else:
+        status = EXIT_STAFF if why == Ending.STAFF_EXIT else 0
     watchdog.stopping()
+    report_exit_status(status, environ)
     return status

@@ -68,6 +68,7 @@ def application() -> QApplication:
     _app = QApplication([*sys.argv[:1], *QT_ARGUMENTS])
     _app.setApplicationName("reflexmap")
     _app.setApplicationVersion(__version__)
+    _app.setDesktopFileName("reflexmap")  # the Wayland app id (cage, a desktop's window list)
     _dress(_app)
     return _app
 

@@ -54,6 +54,11 @@ logger = logging.getLogger(__name__)
 
 HOVER_ALPHA = 55
 SELECTED_ALPHA = 110
+# The guide (the routine's zone, the attract loop's) is the accent darkened to this luminance, breathing
+# between these alphas: at its faintest it keeps 3:1 against the light art around it (WCAG non-text
+# contrast; tests/ui/test_kiosk_attract.py measures it from the rendered pixels).
+GUIDE_LUMINANCE = 0.04
+GUIDE_ALPHA = (200, 245)
 #: One slow breath of the guide highlight, redrawn about seven times a second:
 #: the tint moves at most a few colour levels a frame, and each frame is a
 #: repaint of the zone (most of the CPU a counting routine uses).
@@ -119,6 +124,7 @@ class FootMap(QWidget):
         self._pulse.timeout.connect(self._on_pulse_timeout)
         self._clock = clock  # the pulse's phase: a timer only repaints
         self._accent = QColor(style.MAP_ACCENT)
+        self._guide_colour = style.darkened_to(self._accent, GUIDE_LUMINANCE)
         self._focus_colour = QColor(style.FOCUS)
 
         # Qt fills the background itself, and the painter starts with the caption
@@ -203,6 +209,7 @@ class FootMap(QWidget):
     def set_accent(self, colour: QColor) -> None:
         """The highlight colour (a salon's brand colour in kiosk mode)."""
         self._accent = _copy(colour)
+        self._guide_colour = style.darkened_to(self._accent, GUIDE_LUMINANCE)
         self.update()
 
     def set_guide(self, zones: tuple[str, ...] = (), foot: str | None = None, pulsing: bool = True) -> None:
@@ -358,36 +365,37 @@ class FootMap(QWidget):
         The painter is in the picture's device pixels (the masks' units): a
         tint fills exactly the pixels where the zone is the one a touch finds.
         """
-        styles: dict[str, tuple[int, float]] = {}
+        styles: dict[str, tuple[QColor, int, float]] = {}
         if self._hover is not None:
-            styles[self._hover] = (HOVER_ALPHA, 1.6)
+            styles[self._hover] = (self._accent, HOVER_ALPHA, 1.6)
         if self._selected is not None:
-            styles[self._selected] = (SELECTED_ALPHA, 2.6)
+            styles[self._selected] = (self._accent, SELECTED_ALPHA, 2.6)
         if not styles and not self._guide:
             return
-        guide_style = (self._pulse_alpha(), 2.6)
+        guide_style = (self._guide_colour, self._pulse_alpha(), 2.6)
         dpr = self._layout.dpr
         for h in self._layout.highlights(dirty):
             look = guide_style if self._guided(h.piece.zone, h.piece.foot) else styles.get(h.piece.zone)
             if look is None:
                 continue
-            alpha, width = look
-            fill = _copy(self._accent)
+            colour, alpha, width = look
+            fill = _copy(colour)
             fill.setAlpha(alpha)
             painter.save()  # a clip of its own for each piece (a clip switched off and on again is not reliable)
             painter.setClipRegion(h.region)
             painter.fillRect(QRectF(h.region.boundingRect()), fill)
             painter.restore()
-            painter.strokePath(h.ring, QPen(self._accent.darker(115), width * dpr))
+            painter.strokePath(h.ring, QPen(colour.darker(115), width * dpr))
 
     def _guided(self, zone: str, foot: str | None) -> bool:
         return zone in self._guide and (self._guide_foot is None or foot is None or foot == self._guide_foot)
 
     def _pulse_alpha(self) -> int:
+        low, high = GUIDE_ALPHA
         if not self._pulse.isActive():
-            return SELECTED_ALPHA
+            return high
         phase = (self._clock() * 1000 % PULSE_MS) / PULSE_MS
-        return round(SELECTED_ALPHA * (0.55 + 0.45 * (0.5 + 0.5 * math.cos(2 * math.pi * phase))))
+        return round(low + (high - low) * (0.5 + 0.5 * math.cos(2 * math.pi * phase)))
 
     def _on_pulse_timeout(self) -> None:
         self._update_zones(*self._guide)

@@ -11,7 +11,16 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-__all__ = ["QT_ARGUMENTS", "apply_palette", "colour", "primary", "tint", "use_fusion"]
+__all__ = [
+    "QT_ARGUMENTS",
+    "apply_palette",
+    "colour",
+    "darkened_to",
+    "primary",
+    "relative_luminance",
+    "tint",
+    "use_fusion",
+]
 
 BACKGROUND = "#fbf7f3"
 SURFACE = "#ffffff"
@@ -93,3 +102,22 @@ def colour(widget: QWidget, text: str) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor(text))
     widget.setPalette(palette)
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG's relative luminance of ``colour`` (0 black, 1 white)."""
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def darkened_to(colour: QColor, luminance: float) -> QColor:
+    """``colour`` darkened, keeping its hue, until its relative luminance is at most ``luminance``."""
+    out = QColor.fromRgba(colour.rgba())
+    for _ in range(64):
+        if relative_luminance(out) <= luminance:
+            break
+        out = out.darker(110)
+    return out

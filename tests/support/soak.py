@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import Loaded, load_files
 from reflexmap.app.reloader import Reloader
+from reflexmap.kiosk import IdleState
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
 from reflexmap.ui.kiosk import KioskShell
@@ -127,15 +128,21 @@ class Soak:
                 self._routine()
             kiosk.idle.touch()
             self._advance(rng.uniform(5, 40))
-        # then nobody: the kiosk resets (sometimes asking "Still there?" first) and attracts
-        self._advance(61)
-        self._advance(11)
+        # then nobody: the kiosk resets (a routine plays to its end first, one that waits asks "Still there?")
+        self._leave()
         for _ in range(rng.randint(1, 4)):
             self._attract_step()
         if rng.random() < 0.1:
             self._hot_reload()
         if rng.random() < 0.05:
             self._staff_visit()
+
+    def _leave(self) -> None:
+        """Nobody there any more: time passes until the kiosk rests (at most about three simulated hours)."""
+        for _ in range(400):
+            if self.kiosk.idle.state == IdleState.RESTING:
+                return
+            self._advance(30)
 
     def _attract_step(self) -> None:
         kiosk = self.kiosk
@@ -181,7 +188,9 @@ class Soak:
         tab.choose(self._routine_ids()[0], 3)
         tab.player.start()
         tab.player.confirm_safety()
-        self._advance(61)  # a routine playing and nobody there: "Still there?"
+        self._advance(61)  # a routine playing on its own is use: no question, no reset
+        tab.player.pause()
+        self._advance(61)  # a paused routine and nobody there: "Still there?"
         self._advance(11)  # no answer: reset
         self._attract_step()
         self._hot_reload()

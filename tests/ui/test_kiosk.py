@@ -1,9 +1,11 @@
-"""Kiosk mode: locked, self-resetting, staff exit behind a PIN, hot reload, watchdog."""
+"""Kiosk mode: locked, self-resetting, staff exit behind a PIN, hot reload, watchdog, exits."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,29 +15,30 @@ from pathlib import Path
 import pytest
 import shiboken6
 from platformdirs import user_state_path
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QImage
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import load_files
 from reflexmap.app.reloader import Reloader
-from reflexmap.kiosk import IdleState, PinGate, PinResult, RunRecord, hash_pin, verify_pin
+from reflexmap.kiosk import Ending, IdleState, PinGate, PinResult, RunRecord, hash_pin, verify_pin
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
-from reflexmap.systemd import WatchdogNotifier
+from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, STATUS_FILE_VARIABLE, WatchdogNotifier
 from reflexmap.ui.kiosk import KioskShell
 from tests.ui.conftest import FakeClock
 
 PIN = "2468"
 Running = tuple[Reloader, Path, KioskRun]
 LOGO = """<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18"/></svg>"""
+STAFF_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def _config(folder: Path, **kiosk: object) -> Path:
+def _config(folder: Path, iterations: int = 1000, **kiosk: object) -> Path:
     (folder / "logo.svg").write_text(LOGO, encoding="utf-8")
-    lines = ['language = "uk"', "", "[kiosk]", f'pin_hash = "{hash_pin(PIN, iterations=1000)}"']
+    lines = ['language = "uk"', "", "[kiosk]", f'pin_hash = "{hash_pin(PIN, iterations=iterations)}"']
     lines += [
         f"{k} = {v!r}".replace("'", '"').replace("True", "true").replace("False", "false") for k, v in kiosk.items()
     ]
@@ -78,13 +81,22 @@ def _press(widget: QWidget | None, qtbot: QtBot, pos: QPoint | None = None) -> N
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
 
 
+def _text(parent: QWidget, name: str) -> str:
+    label = parent.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text()
+
+
 # --- locked ------------------------------------------------------------------------------
 
 
 def test_window_is_locked_full_screen_in_front_with_no_way_out_by_keys(kiosk: KioskShell, qtbot: QtBot) -> None:
     window = kiosk.window
+    kiosk.show()
+    qtbot.waitExposed(window)
     flags = window.windowFlags()
     assert flags & Qt.WindowType.FramelessWindowHint and flags & Qt.WindowType.WindowStaysOnTopHint
+    assert window.isFullScreen() and window.geometry() == kiosk.screen_rect()
     assert not QApplication.instance().quitOnLastWindowClosed()
     assert QApplication.overrideCursor() is not None
     assert QApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
@@ -103,6 +115,20 @@ def test_window_is_locked_full_screen_in_front_with_no_way_out_by_keys(kiosk: Ki
     assert kiosk.eventFilter(window.map, menu) is True  # swallowed
 
 
+def test_the_app_names_itself_for_wayland() -> None:
+    """cage and a desktop's window list know the app by its app id (``QGuiApplication.desktopFileName``)."""
+    probe = "from reflexmap.app.startup import application; print(application().desktopFileName())"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.stdout.strip() == "reflexmap", result.stderr
+
+
 def test_escape_does_not_stop_a_visitors_routine(built: Built, kiosk: KioskShell, qtbot: QtBot) -> None:
     window = kiosk.window
     kiosk.wake()
@@ -116,35 +142,81 @@ def test_escape_does_not_stop_a_visitors_routine(built: Built, kiosk: KioskShell
     assert player.state == State.LEAD_IN
 
 
-# --- staff exit -----------------------------------------------------------------------------
+# --- the staff corner and the PIN pad ----------------------------------------------------------
 
 
 def _enter(kiosk: KioskShell, qtbot: QtBot, pin: str) -> None:
-    for key in pin + "✓":
+    """Type ``pin`` and ✓, and wait for the check (it runs off the GUI thread)."""
+    for key in pin:
         _press(kiosk.pad.findChild(QPushButton, f"pinKey_{key}"), qtbot)
+    with qtbot.waitSignal(kiosk.pins.checked, timeout=5000):
+        _press(kiosk.pad.findChild(QPushButton, "pinKey_✓"), qtbot)
 
 
-def test_holding_the_corner_for_three_seconds_opens_the_pin_pad(kiosk: KioskShell, qtbot: QtBot) -> None:
+def _corner_point(kiosk: KioskShell) -> QPoint:
+    return kiosk.corner_rect().center()
+
+
+def test_holding_the_staff_corner_for_three_seconds_opens_the_pin_pad(kiosk: KioskShell, qtbot: QtBot) -> None:
     kiosk.wake()
     window = kiosk.window
-    corner = window.childAt(QPoint(5, 5))  # the header's title: what a finger in the corner touches
-    qtbot.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    assert kiosk.config.kiosk.staff_corner == "bottom-right"  # GNOME's and KDE's hot corner is the top-left one
+    corner = _corner_point(kiosk)
+    assert corner.x() > window.width() - 80 and corner.y() > window.height() - 80
+
+    def press(point: QPoint) -> QWidget:
+        target = window.childAt(point)  # what a finger there touches (the layout may have changed)
+        assert target is not None
+        qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
+        return target
+
+    def release(target: QWidget, point: QPoint) -> None:
+        qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
+
+    target = press(corner)
     assert kiosk.corner_held
-    qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    release(target, corner)
     assert not kiosk.corner_held  # let go too early: nothing
-    qtbot.mousePress(window.map, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert not kiosk.corner_held  # the map's own corner is not the window's corner
-    qtbot.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    top_left = press(QPoint(2, 2))
+    assert not kiosk.corner_held  # the top-left corner is the desktop's, not staff's
+    release(top_left, QPoint(2, 2))
+    press(corner)
     qtbot.wait(2500)
     assert not kiosk.pad.isVisible()  # not yet
     qtbot.waitUntil(kiosk.pad.isVisible, timeout=2000)  # three seconds after the press
     kiosk.close_staff()
-    qtbot.keyClick(
-        window.map,
-        Qt.Key.Key_K,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    qtbot.keyClick(window.map, Qt.Key.Key_K, STAFF_KEYS)
     assert kiosk.pad.isVisible()
+
+
+@pytest.mark.parametrize("corner", ["top-left", "top-right", "bottom-left", "bottom-right"])
+def test_the_staff_corner_is_the_configured_one(
+    make_built: Callable[..., Built], tmp_path: Path, qtbot: QtBot, corner: str
+) -> None:
+    made = make_built("--kiosk", "--config", str(_config(tmp_path, staff_corner=corner)), "--size", "1280x800")
+    kiosk = made.kiosk
+    assert kiosk is not None
+    QApplication.processEvents()  # the kiosk watches input from the event loop's first turn on
+    kiosk.wake()
+    window = kiosk.window
+    rect = kiosk.corner_rect()
+    assert rect.width() == rect.height() == 80
+    assert (rect.left() == 0) == corner.endswith("left") and (rect.top() == 0) == corner.startswith("top")
+    for point, held in ((rect.center(), True), (QPoint(window.width() // 2, window.height() // 2), False)):
+        target = window.childAt(point)
+        qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
+        assert kiosk.corner_held is held, (corner, point)
+        qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, point))
+
+
+def test_a_staff_corner_config_knows_only_the_four_corners(tmp_path: Path) -> None:
+    bad = tmp_path / "config.toml"
+    bad.write_text('[kiosk]\nstaff_corner = "middle"\n', encoding="utf-8")
+    result = _run("check", "--config", str(bad))
+    assert result.returncode == 1
+    assert "field kiosk.staff_corner: 'middle' is not one of top-left, top-right, bottom-left, bottom-right" in (
+        result.stdout
+    )
 
 
 def test_right_pin_opens_the_staff_panel(kiosk: KioskShell, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
@@ -152,33 +224,103 @@ def test_right_pin_opens_the_staff_panel(kiosk: KioskShell, qtbot: QtBot, caplog
     with caplog.at_level(logging.INFO, logger="reflexmap.kiosk"):
         _enter(kiosk, qtbot, PIN)
     assert kiosk.staff.isVisible() and not kiosk.pad.isVisible()
-    text = kiosk.staff.findChild(QWidget, "staffFacts").text()
-    assert "Працює" in text and "памʼяті" in text and "Помилок від запуску: 0" in text
-    assert "перший запуск" in text
+    assert "Працює" in _text(kiosk.staff, "staffUptime")
+    assert "пам" in _text(kiosk.staff, "staffMemory")
+    assert _text(kiosk.staff, "staffErrors") == "Помилок від запуску: 0"
+    assert "перший запуск" in _text(kiosk.staff, "staffLastRun")
     assert any("staff PIN accepted" in r.getMessage() for r in caplog.records)
     assert all(PIN not in r.getMessage() for r in caplog.records)
 
 
-def test_wrong_pins_lock_the_pad_for_a_minute_and_every_try_is_logged(
+def test_the_pin_is_checked_off_the_gui_thread(make_built: Callable[..., Built], tmp_path: Path, qtbot: QtBot) -> None:
+    """The click on ✓ returns before the hash is done: the window keeps drawing while PBKDF2 runs."""
+    made = make_built("--kiosk", "--config", str(_config(tmp_path, iterations=200_000)))
+    kiosk = made.kiosk
+    assert kiosk is not None
+    kiosk.open_pin_pad()
+    for key in PIN:
+        _press(kiosk.pad.findChild(QPushButton, f"pinKey_{key}"), qtbot)
+    with qtbot.waitSignal(kiosk.pins.checked, timeout=10_000) as result:
+        _press(kiosk.pad.findChild(QPushButton, "pinKey_✓"), qtbot)
+        assert kiosk.pins.checking  # the click is over, the check is not
+        assert _text(kiosk.pad, "pinMessage") == "Перевірка…"
+        assert not kiosk.pad.findChild(QPushButton, "pinKey_1").isEnabled()  # no keys meanwhile
+    assert result.args == [PinResult.OK]
+    assert kiosk.staff.isVisible()
+
+
+def test_wrong_pins_lock_the_pad_which_counts_down_live_and_unlocks_by_itself(
     kiosk: KioskShell, qtbot: QtBot, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
     kiosk.open_pin_pad()
-    message = kiosk.pad.findChild(QWidget, "pinMessage")
+    key_1 = kiosk.pad.findChild(QPushButton, "pinKey_1")
     with caplog.at_level(logging.INFO, logger="reflexmap.kiosk"):
-        for i in range(4):
+        for tries_left, form, word in (
+            (4, "Залишилося", "спроби"),
+            (3, "Залишилося", "спроби"),
+            (2, "Залишилося", "спроби"),
+            (1, "Залишилася", "спроба"),
+        ):
             _enter(kiosk, qtbot, "1111")
-            assert "залишилося спроб — " + str(4 - i) in message.text()
+            assert _text(kiosk.pad, "pinMessage") == f"Хибний PIN-код. {form} {tries_left} {word}."
         _enter(kiosk, qtbot, "1111")
-        assert "Забагато хибних спроб" in message.text()
-        assert not kiosk.pad.findChild(QPushButton, "pinKey_1").isEnabled()
+        assert _text(kiosk.pad, "pinMessage") == "Забагато хибних спроб. Спробуйте знову через 60 секунд."
+        assert not key_1.isEnabled()
         assert kiosk.pins.attempt(PIN) == PinResult.LOCKED  # even the right PIN, while locked
-        clock.now += 61
-        kiosk.pad.refresh()
-        assert kiosk.pad.findChild(QPushButton, "pinKey_1").isEnabled()
+        clock.now += 1  # a second later the message says so, with nobody touching anything
+        qtbot.waitUntil(lambda: "через 59 секунд" in _text(kiosk.pad, "pinMessage"), timeout=3000)
+        clock.now += 38
+        qtbot.waitUntil(lambda: "через 21 секунду" in _text(kiosk.pad, "pinMessage"), timeout=3000)
+        clock.now += 19
+        qtbot.waitUntil(lambda: "через 2 секунди" in _text(kiosk.pad, "pinMessage"), timeout=3000)
+        clock.now += 2
+        qtbot.waitUntil(key_1.isEnabled, timeout=3000)  # the lock ends by itself: no Cancel and reopen
+        assert _text(kiosk.pad, "pinMessage") == ""
         _enter(kiosk, qtbot, PIN)
     assert kiosk.staff.isVisible()
     tries = [r for r in caplog.records if "PIN" in r.getMessage()]
     assert len(tries) == 7
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+@pytest.mark.parametrize("step", [0, 1, 2])
+def test_the_keys_never_move_when_a_message_appears(
+    kiosk: KioskShell, built: Built, qtbot: QtBot, lang: str, step: int
+) -> None:
+    built.language.set(lang)
+    built.sizes.set_step(step)
+    kiosk.open_pin_pad()
+    QApplication.processEvents()
+    before = kiosk.pad.keys_rect
+    _enter(kiosk, qtbot, "1111")  # "wrong PIN"
+    QApplication.processEvents()
+    assert _text(kiosk.pad, "pinMessage")
+    assert kiosk.pad.keys_rect == before
+    for _ in range(4):
+        _enter(kiosk, qtbot, "1111")
+    QApplication.processEvents()
+    assert kiosk.pins.locked_for() > 0  # the longest message
+    assert kiosk.pad.keys_rect == before
+    message = kiosk.pad.findChild(QLabel, "pinMessage")
+    assert message.heightForWidth(message.width()) <= message.height()  # and it is not cut off
+
+
+def test_the_pin_pad_closes_by_itself_after_a_while_even_when_opened_by_the_shortcut_in_the_attract_loop(
+    kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
+) -> None:
+    assert kiosk.attract.isVisible() and kiosk.idle.state == IdleState.RESTING
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_K, STAFF_KEYS)
+    assert kiosk.pad.isVisible()
+    _press(kiosk.pad.findChild(QPushButton, "pinKey_1"), qtbot)
+    clock.now += 20
+    QApplication.processEvents()
+    _press(kiosk.pad.findChild(QPushButton, "pinKey_2"), qtbot)  # a key: the time starts again
+    clock.now += 20
+    qtbot.wait(1200)
+    assert kiosk.pad.isVisible()
+    clock.now += 11
+    qtbot.waitUntil(lambda: not kiosk.pad.isVisible(), timeout=3000)
+    assert kiosk.attract.isVisible()  # back to what was there
 
 
 def test_pin_gate_and_hash() -> None:
@@ -188,9 +330,57 @@ def test_pin_gate_and_hash() -> None:
     assert PinGate(None).attempt("0000") == PinResult.DISABLED
 
 
-def test_a_run_that_never_said_how_it_ended_is_reported_as_an_unexpected_stop(kiosk: KioskShell) -> None:
-    crashed = RunRecord(_record_path())  # the kiosk's own run is still going: as if it had died
-    assert "unexpected stop" in crashed.last_restart()[1]
+# --- the staff panel ------------------------------------------------------------------------
+
+
+def _open_staff(kiosk: KioskShell, qtbot: QtBot) -> None:
+    kiosk.open_pin_pad()
+    _enter(kiosk, qtbot, PIN)
+    assert kiosk.staff.isVisible()
+
+
+def test_the_staff_panel_outlasts_the_visitors_idle_time_and_closes_after_its_own(
+    kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
+) -> None:
+    kiosk.wake()
+    kiosk.window.map.select_zone("heel")
+    _open_staff(kiosk, qtbot)
+    clock.now += 61  # the visitors' idle time
+    kiosk.idle.update()
+    assert kiosk.idle.state == IdleState.ACTIVE and kiosk.staff.isVisible()
+    clock.now += 50
+    _press(kiosk.staff, qtbot)  # staff still at it
+    clock.now += 100
+    qtbot.wait(1200)
+    assert kiosk.staff.isVisible()
+    clock.now += 21  # two minutes since the last touch
+    qtbot.waitUntil(lambda: not kiosk.staff.isVisible(), timeout=3000)
+    assert kiosk.attract.isVisible() and kiosk.window.map.selected_zone is None
+
+
+def test_staff_panel_timeout_is_configurable(make_built: Callable[..., Built], tmp_path: Path, qtbot: QtBot) -> None:
+    clock = FakeClock()
+    made = make_built("--kiosk", "--config", str(_config(tmp_path, staff_panel_seconds=45)), clock=clock)
+    kiosk = made.kiosk
+    assert kiosk is not None
+    _open_staff(kiosk, qtbot)
+    clock.now += 46
+    qtbot.waitUntil(lambda: not kiosk.staff.isVisible(), timeout=3000)
+
+
+def test_a_run_that_never_said_how_it_ended_is_reported_as_a_crash(kiosk: KioskShell) -> None:
+    RunRecord(_record_path()).begin()  # a run starts, and is never heard of again
+    previous = RunRecord(_record_path()).last_restart()
+    assert previous is not None and previous.ending == Ending.CRASH
+
+
+def test_a_kiosk_screenshot_is_no_run(tmp_path: Path) -> None:
+    """``--kiosk --screenshot`` writes no run record: the next real start must not think a run crashed."""
+    config = _config(tmp_path)
+    result = _run("--kiosk", "--config", str(config), "--screenshot", str(tmp_path / "kiosk.png"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kiosk.png").stat().st_size > 10_000
+    assert not _record_path().exists()
 
 
 # --- idle, still there, attract ---------------------------------------------------------------
@@ -216,34 +406,104 @@ def test_idle_reset_clears_everything_and_starts_the_attract_loop(
     assert built.language.code == "uk"  # back to the configured default
 
 
-def test_a_playing_routine_first_asks_still_there(
-    built: Built, kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
-) -> None:
-    window = kiosk.window
+def _start_routine(built: Built, kiosk: KioskShell, routine: str, minutes: int | None = None) -> None:
     kiosk.wake()
-    window.show_routines()
-    window.routines.choose("finger-self-massage")
+    kiosk.window.show_routines()
+    kiosk.window.routines.choose(routine, minutes)
     player = built.session.player
     player.start()
     player.confirm_safety()
-    clock.now += 60
-    kiosk.idle.update()
-    player.update()
+
+
+def _advance(built: Built, kiosk: KioskShell, clock: FakeClock, seconds: float, step: float = 5.0) -> None:
+    """Let ``seconds`` pass on every engine's clock, nobody touching anything."""
+    left = seconds
+    while left > 0:
+        clock.now += min(step, left)
+        left -= step
+        built.session.player.update()
+        kiosk.idle.update()
+
+
+def _still_there_shown(kiosk: KioskShell) -> bool:
+    overlay = kiosk.window.findChild(QWidget, "stillThere")  # built the first time it is needed
+    return overlay is not None and overlay.isVisible()
+
+
+def test_a_routine_playing_on_its_own_counts_as_use_for_as_long_as_it_plays(
+    built: Built, kiosk: KioskShell, clock: FakeClock
+) -> None:
+    """Both hands on a foot, a ten-minute routine: no "Still there?" and no reset while it plays."""
+    _start_routine(built, kiosk, "massage-ball", 10)
+    player = built.session.player
+    seen = set()
+    for _ in range(400):
+        if player.state == State.FINISHED:
+            break
+        if player.state == State.WAITING:  # its one until-done step waits for the visitor: they press Done
+            player.done()
+            kiosk.idle.touch()
+        _advance(built, kiosk, clock, 5)
+        seen.add(kiosk.idle.state)
+        assert not _still_there_shown(kiosk)
+    assert player.state == State.FINISHED
+    assert seen == {IdleState.ACTIVE}
+    assert player.summary().active_seconds > 9 * 60  # a single step is longer than... all of it was played
+
+
+def test_still_there_comes_only_when_the_routine_waits_for_the_idle_time(
+    built: Built, kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
+) -> None:
+    _start_routine(built, kiosk, "finger-self-massage")
+    player = built.session.player
+    _advance(built, kiosk, clock, 120)  # playing: use
+    assert kiosk.idle.state == IdleState.ACTIVE
+    player.pause()
+    _advance(built, kiosk, clock, 55)  # paused, nobody: counting from the pause, not from the last touch
+    assert kiosk.idle.state == IdleState.ACTIVE
+    _advance(built, kiosk, clock, 6)
     assert kiosk.idle.state == IdleState.STILL_THERE and kiosk.still.isVisible()
-    assert kiosk.still.findChild(QWidget, "stillCount").text() == "10"
+    assert _text(kiosk.still, "stillCount") in ("10", "9")
     clock.now += 4
     kiosk.idle.update()
-    assert kiosk.still.findChild(QWidget, "stillCount").text() == "6"
+    assert _text(kiosk.still, "stillCount") in ("6", "5")
     _press(kiosk.still, qtbot)  # any touch
     assert kiosk.idle.state == IdleState.ACTIVE and not kiosk.still.isVisible()
-    assert player.state in (State.RUNNING, State.LEAD_IN)
-    clock.now += 60
-    kiosk.idle.update()
+    assert player.state == State.PAUSED
+    _advance(built, kiosk, clock, 61)
     assert kiosk.idle.state == IdleState.STILL_THERE
-    clock.now += 10
-    kiosk.idle.update()
+    _advance(built, kiosk, clock, 10)
     assert kiosk.idle.state == IdleState.RESTING and kiosk.attract.isVisible()
     assert player.state == State.IDLE
+
+
+def test_a_step_waiting_for_done_asks_still_there_after_the_idle_time(
+    built: Built, kiosk: KioskShell, clock: FakeClock
+) -> None:
+    _start_routine(built, kiosk, "massage-ball")
+    player = built.session.player
+    waiting = next(i for i, p in enumerate(player.plan()) if p.seconds is None)
+    player.jump(waiting)
+    assert player.state == State.WAITING
+    _advance(built, kiosk, clock, 55)
+    assert kiosk.idle.state == IdleState.ACTIVE
+    _advance(built, kiosk, clock, 6)
+    assert kiosk.idle.state == IdleState.STILL_THERE
+
+
+def test_the_completion_screen_goes_back_to_the_attract_loop_after_the_idle_time(
+    built: Built, kiosk: KioskShell, clock: FakeClock
+) -> None:
+    _start_routine(built, kiosk, "acupressure-tour", 3)
+    player = built.session.player
+    _advance(built, kiosk, clock, 5 + 180 + 1)  # the lead-in and the fitted three minutes, nobody touching
+    assert player.state == State.FINISHED and kiosk.window.routines.page == "done"
+    assert kiosk.idle.state == IdleState.ACTIVE  # the idle time counts from the end of the routine
+    _advance(built, kiosk, clock, 56)
+    assert kiosk.idle.state == IdleState.ACTIVE
+    _advance(built, kiosk, clock, 5)
+    assert kiosk.idle.state == IdleState.RESTING and kiosk.attract.isVisible()
+    assert not _still_there_shown(kiosk)  # no question first
 
 
 def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_nothing(
@@ -255,14 +515,15 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     assert kiosk.attract.geometry() == window.rect()
     seen = []
     for _ in range(4):
-        seen.append((kiosk.attract_zone, kiosk.attract.findChild(QWidget, "attractCaption").text()))
+        seen.append((kiosk.attract_zone, _text(kiosk.attract, "attractCaption")))
         kiosk.attract.show_next()
     zones = [z for z, _ in seen]
     assert len(set(zones)) == 4 and window.map.guide[0] == frozenset({kiosk.attract_zone})
     assert all(caption.startswith(built.session.content.zone(z or "").name("uk")) for z, caption in seen)
-    call = kiosk.attract.findChild(QWidget, "attractCall").text()
-    assert call == "Торкніться стопи, щоб дізнатися більше"
-    assert kiosk.attract.findChild(QWidget, "attractSalon").text() == "Seizó"
+    assert _text(kiosk.attract, "attractCall") == "Торкніться стопи, щоб дізнатися більше"
+    assert _text(kiosk.attract, "attractSalon") == "Seizó"
+    assert _text(kiosk.attract, "attractDisclaimer") == built.session.content.general.disclaimer("uk")
+    assert "не замінює лікування" in _text(kiosk.attract, "attractDisclaimer")
     heel = window.map.mapTo(window, window.map.zone_centre("heel", "sole-left").toPoint())
     _press(kiosk.attract, qtbot, heel)  # the first touch lands on the heel...
     assert not kiosk.attract.isVisible()
@@ -271,14 +532,21 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     assert window.map.selected_zone == "heel"
 
 
-def test_booking_qr_code_decodes_back_to_the_link(kiosk: KioskShell) -> None:
+def test_booking_qr_code_decodes_back_to_the_link_and_is_remembered(kiosk: KioskShell, tmp_path: Path) -> None:
     import numpy as np
     import zxingcpp
+
+    from reflexmap.app.files import cache_dir
+    from reflexmap.ui.qr import qr_modules
 
     image = kiosk.attract.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     data = np.array(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
     results = zxingcpp.read_barcodes(data[:, : image.width()])
     assert [r.text for r in results] == ["https://example.com/seizo/book"]
+    # the next start draws it from the cache, without segno
+    assert any(p.name.startswith("qrmodules-") for p in cache_dir().iterdir())
+    assert qr_modules("https://example.com/seizo/book", cache_dir()) == qr_modules("https://example.com/seizo/book")
+    assert qr_modules("https://example.com/other", cache_dir()) != qr_modules("https://example.com/seizo/book")
 
 
 def test_touch_targets_and_text_size_for_a_wall_screen(kiosk: KioskShell, qtbot: QtBot) -> None:
@@ -298,21 +566,52 @@ def test_touch_targets_and_text_size_for_a_wall_screen(kiosk: KioskShell, qtbot:
     assert all(bar.tabRect(i).height() >= 48 for i in range(bar.count()))
 
 
+def test_visitors_never_see_a_broken_routine_file_staff_and_the_log_do(
+    make_built: Callable[..., Built], tmp_path: Path, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    routines = tmp_path / "routines"
+    routines.mkdir()
+    good = (Path(__file__).resolve().parents[2] / "assets" / "routines" / "massage-ball.toml").read_text("utf-8")
+    (routines / "salon-evening.toml").write_text(good.replace("massage", "salon", 1), encoding="utf-8")
+    (routines / "salon.toml").write_text(good.replace("duration = ", "duration = -", 1), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        made = make_built("--kiosk", "--config", str(_config(tmp_path)), "--routines", str(routines))
+    kiosk = made.kiosk
+    assert kiosk is not None
+    assert any("salon.toml" in r.getMessage() for r in caplog.records)  # the log has it
+    kiosk.wake()
+    window = kiosk.window
+    window.show_routines()
+    QApplication.processEvents()
+    ids = [r.id for r in made.session.routines]
+    assert "salon" not in ids and "salon-evening" in ids  # the list just lacks the broken one
+    seen = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
+    assert not any("salon.toml" in t for t in seen), [t for t in seen if "salon.toml" in t]
+    assert not window.routines.findChild(QLabel, "routineNotice").isVisible()
+    _open_staff(kiosk, qtbot)  # staff see it
+    notices = [_text(kiosk.staff, f"staffNotice{i}") for i in range(3)]
+    assert any("salon.toml" in n and "duration" in n for n in notices), notices
+
+
 # --- hot reload, crashes, watchdog ------------------------------------------------------------
 
 
 @pytest.fixture
-def running(tmp_path: Path, qtbot: QtBot) -> Iterator[tuple[Reloader, Path, KioskRun]]:
-    """The kiosk as `reflexmap --kiosk` runs it, with its hot reloader."""
+def running(tmp_path: Path, qtbot: QtBot, clock: FakeClock) -> Iterator[tuple[Reloader, Path, KioskRun]]:
+    """The kiosk as `reflexmap --kiosk` runs it, with its hot reloader, on the test's clock."""
     path = _config(tmp_path, enabled=True)
     paths, options = Paths(config=path), WindowOptions()
-    kiosk_run = KioskRun.start()
+    kiosk_run = KioskRun.start(clock)
     loaded = load_files(paths)
-    first = build(loaded, options, kiosk_run=kiosk_run)
+    first = build(loaded, options, kiosk_run=kiosk_run, clock=clock)
     assert first.kiosk is not None
     first.kiosk.show()
     reloader = Reloader(
-        lambda: load_files(paths), lambda new: build(new, options, kiosk_run=kiosk_run), first, loaded, kiosk_run.report
+        lambda: load_files(paths),
+        lambda new: build(new, options, kiosk_run=kiosk_run, clock=clock),
+        first,
+        loaded,
+        kiosk_run.report,
     )
     yield reloader, path, kiosk_run
     if shiboken6.isValid(reloader):
@@ -340,9 +639,48 @@ def test_good_edit_is_reloaded_and_a_broken_one_keeps_the_old_content(running: R
     )
     reloader.reload()
     assert reloader.kiosk is new and new.window.header.title == "Seizó Spa"
-    notices = new.staff.findChild(QWidget, "staffNotices").text()
+    new.staff.open()
+    notices = "\n".join(_text(new.staff, f"staffNotice{i}") for i in range(3))
     assert "config.toml: рядок" in notices and "reflexmap" in notices and "попередній вміст" in notices
     assert not new.window.notice.isVisible()  # visitors see nothing of it
+
+
+def test_a_reload_while_staff_are_in_the_panel_waits_until_they_leave_it(
+    running: Running, qtbot: QtBot, clock: FakeClock
+) -> None:
+    reloader, path, kiosk_run = running
+    old = reloader.kiosk
+    _open_staff(old, qtbot)
+    _edit_salon_name(path, "Seizó Later")
+    _press(old.staff.findChild(QPushButton, "reloadButton"), qtbot)  # staff ask for it, even
+    assert reloader.pending and reloader.kiosk is old and old.staff.isVisible()  # not thrown out
+    assert kiosk_run.report.reload_waiting
+    assert _text(old.staff, "staffReloadWaiting") == "Новий вміст готовий: він зʼявиться, щойно ви вийдете з панелі."
+    clock.now += 61
+    old.idle.update()  # nor by the visitors' idle time
+    assert reloader.pending and reloader.kiosk is old and old.staff.isVisible()
+    _press(old.staff.findChild(QPushButton, "staffBack"), qtbot)  # they leave
+    assert not reloader.pending and reloader.kiosk is not old
+    assert reloader.kiosk.window.header.title == "Seizó Later"
+    assert not kiosk_run.report.reload_waiting
+
+
+def test_uptime_is_the_processes_and_a_reload_is_not_a_crash(running: Running, qtbot: QtBot, clock: FakeClock) -> None:
+    reloader, path, kiosk_run = running
+    first = reloader.kiosk
+    _open_staff(first, qtbot)
+    last_run = _text(first.staff, "staffLastRun")
+    assert "перший запуск" in last_run
+    _press(first.staff.findChild(QPushButton, "staffBack"), qtbot)
+    clock.now += 7 * 60
+    for i in range(3):
+        _edit_salon_name(path, f"Seizó {i}")
+        reloader.reload()
+    second = reloader.kiosk
+    assert second is not first
+    _open_staff(second, qtbot)
+    assert _text(second.staff, "staffUptime") == "Працює 0 год 7 хв"
+    assert _text(second.staff, "staffLastRun") == last_run  # still the run before this process, not "a crash"
 
 
 def test_an_unhandled_error_is_logged_and_the_kiosk_goes_back_to_the_map(running: Running, user_dirs: Path) -> None:
@@ -371,8 +709,9 @@ def test_watchdog_pings_systemd_through_notify_socket(tmp_path: Path, qtbot: QtB
         server.bind(str(address))
         server.settimeout(5)
         notifier = WatchdogNotifier({"NOTIFY_SOCKET": str(address), "WATCHDOG_USEC": "2000000"})
-        assert notifier.active and notifier.interval_ms == 1000
-        notifier.start()
+        assert notifier.active and notifier.interval_ms == 1000 and notifier.watchdog_seconds == 2.0
+        with qtbot.waitSignal(notifier.pinged, timeout=1000):
+            notifier.start()
         assert server.recv(64) == b"READY=1"
         assert server.recv(64) == b"WATCHDOG=1"
         server.setblocking(False)
@@ -388,7 +727,119 @@ def test_watchdog_pings_systemd_through_notify_socket(tmp_path: Path, qtbot: QtB
         qtbot.waitUntil(received, timeout=3000)  # from the event loop's timer, a second later
         assert pings == [b"WATCHDOG=1"]
         notifier.stopping()
-    assert not WatchdogNotifier({}).active
+    assert not WatchdogNotifier({}).active and WatchdogNotifier({}).watchdog_seconds is None
+
+
+# --- how the run ends: exit statuses, the record ---------------------------------------------------
+
+
+def _run_kiosk(
+    running: Running, act: Callable[[KioskShell], None], environ: dict[str, str] | None = None
+) -> tuple[int, list[str]]:
+    """``run_kiosk`` through the real wiring, ``act`` done in its event loop; its status and the restarts asked."""
+    from reflexmap.app.runner import run_kiosk
+
+    reloader, path, kiosk_run = running
+    reloader.deleteLater()  # run_kiosk makes its own, as the command does
+    built = reloader.built
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    restarts: list[str] = []
+    QTimer.singleShot(0, lambda: act(reloader.kiosk))
+    QTimer.singleShot(8000, lambda: app.exit(99))  # the test's own way out if the exit were refused
+    status = run_kiosk(
+        app,
+        built,
+        load_files(Paths(config=path)),
+        Paths(config=path),
+        WindowOptions(),
+        kiosk_run,
+        restart=lambda: restarts.append("again"),
+        environ=environ or {},
+    )
+    return status, restarts
+
+
+def _as_staff(button: str) -> Callable[[KioskShell], None]:
+    def act(kiosk: KioskShell) -> None:
+        kiosk.open_pin_pad()
+        for key in PIN:
+            kiosk.pad.findChild(QPushButton, f"pinKey_{key}").click()
+
+        def then(result: PinResult) -> None:
+            assert kiosk.staff.isVisible()
+            kiosk.staff.findChild(QPushButton, button).click()
+
+        kiosk.pins.checked.connect(then)
+        kiosk.pad.findChild(QPushButton, "pinKey_✓").click()
+
+    return act
+
+
+def test_staff_exit_ends_with_the_status_the_units_do_not_restart_on(running: Running, tmp_path: Path) -> None:
+    """Exit in the staff panel: status 10 (RestartPreventExitStatus=10 in packaging/), the record says so."""
+    status_file = tmp_path / "status"
+    status, restarts = _run_kiosk(running, _as_staff("exitButton"), {STATUS_FILE_VARIABLE: str(status_file)})
+    assert status == EXIT_STAFF == 10 and restarts == []
+    assert status_file.read_text().strip() == "10"  # for cage 0.1.4, which always exits 0 (see packaging/)
+    previous = RunRecord(_record_path()).last_restart()
+    assert previous is not None and previous.ending == Ending.STAFF_EXIT
+
+
+def test_staff_restart_starts_the_program_again_in_place(running: Running) -> None:
+    status, restarts = _run_kiosk(running, _as_staff("restartButton"))
+    assert restarts == ["again"]  # os.execv in real life: this returns only if that failed...
+    assert status == EXIT_RESTART == 11  # ...and then the units restart it
+    previous = RunRecord(_record_path()).last_restart()
+    assert previous is not None and previous.ending == Ending.STAFF_RESTART
+
+
+def test_sigterm_from_systemd_is_a_clean_exit(running: Running) -> None:
+    status, _ = _run_kiosk(running, lambda kiosk: os.kill(os.getpid(), signal.SIGTERM))
+    assert status == 0
+    previous = RunRecord(_record_path()).last_restart()
+    assert previous is not None and previous.ending == Ending.CLEAN_EXIT
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back as it was
+
+
+def test_under_the_watchdog_the_record_keeps_the_last_sign_of_life(running: Running, tmp_path: Path) -> None:
+    address = tmp_path / "notify.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
+        server.bind(str(address))
+        environ = {"NOTIFY_SOCKET": str(address), "WATCHDOG_USEC": "30000000"}
+
+        def look(kiosk: KioskShell) -> None:
+            data = json.loads(_record_path().read_text(encoding="utf-8"))
+            assert data["alive"] is not None and data["watchdog_seconds"] == 30.0 and data["why"] is None
+            assert data["boot_id"] and data["pid"] == os.getpid()
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        status, _ = _run_kiosk(running, look, environ)
+        messages = []
+        server.setblocking(False)
+        while True:
+            try:
+                messages.append(server.recv(64))
+            except BlockingIOError:
+                break
+    assert status == 0
+    assert messages[:2] == [b"READY=1", b"WATCHDOG=1"] and messages[-1] == b"STOPPING=1"
+
+
+def test_the_staff_report_is_made_once_per_process(running: Running, qtbot: QtBot) -> None:
+    """Errors and file problems seen before a reload are still in the panel after it."""
+    reloader, path, kiosk_run = running
+    first = reloader.kiosk
+    try:
+        raise ValueError("an error before the reload")
+    except ValueError:
+        reloader.on_exception(*sys.exc_info())
+    _edit_salon_name(path, "Seizó again")
+    reloader.reload()
+    assert reloader.kiosk is not first
+    _open_staff(reloader.kiosk, qtbot)
+    assert _text(reloader.kiosk.staff, "staffErrors") == "Помилок від запуску: 1"
+    assert _text(reloader.kiosk.staff, "staffError0") == "ValueError: an error before the reload"
 
 
 # --- the commands ---------------------------------------------------------------------------
@@ -483,33 +934,6 @@ def test_check_also_reports_bad_content_and_a_missing_logo(tmp_path: Path) -> No
     assert any(
         line.startswith("config.toml: line 4, field branding.logo: nowhere.png: no such file") for line in lines
     ), lines
-
-
-def test_staff_exit_ends_the_event_loop_and_the_next_start_reports_it(running: Running, qtbot: QtBot) -> None:
-    """The Exit button, through the real wiring: the record on disk says so, and the loop ends with 0."""
-    from PySide6.QtCore import QTimer
-
-    from reflexmap.app.runner import run_kiosk
-
-    reloader, path, kiosk_run = running
-    reloader.deleteLater()  # run_kiosk makes its own, as the command does
-    built = reloader.built
-    kiosk = reloader.kiosk
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-
-    def exit_as_staff() -> None:
-        kiosk.open_pin_pad()
-        for key in PIN + "✓":
-            kiosk.pad.findChild(QPushButton, f"pinKey_{key}").click()
-        assert kiosk.staff.isVisible()
-        kiosk.staff.findChild(QPushButton, "exitButton").click()
-
-    QTimer.singleShot(0, exit_as_staff)
-    QTimer.singleShot(5000, lambda: app.exit(99))  # the test's own way out if the exit were refused
-    status = run_kiosk(app, built, load_files(Paths(config=path)), Paths(config=path), WindowOptions(), kiosk_run)
-    assert status == 0
-    assert RunRecord(_record_path()).last_restart()[1] == "staff exit"
 
 
 def _edit_salon_name(path: Path, name: str) -> None:

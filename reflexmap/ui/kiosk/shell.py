@@ -1,36 +1,50 @@
 """The kiosk shell: locks the main window and coordinates its overlays.
 
 :class:`KioskShell` makes a :class:`~reflexmap.ui.main_window.MainWindow` an
-unattended exhibit: frameless, full screen, in front, with no context menus
-and no way to close it by keys; input resets the idle watch, which brings
-back the attract loop; holding the top-left corner for 3 s (or
-Ctrl+Alt+Shift+K) opens the PIN pad in front of the staff panel.  The
-overlays are their own widgets (attract, still there, PIN pad, staff
-panel); this class only wires them together.
+unattended exhibit: full screen, in front, with no context menus and no way
+to close it by keys; input resets the idle watch, which brings back the
+attract loop; holding the staff corner (``[kiosk] staff_corner``, the
+bottom-right one unless configured) for 3 s, or Ctrl+Alt+Shift+K, opens the
+PIN pad in front of the staff panel.  The overlays are their own widgets
+(attract, still there, PIN pad, staff panel); this class only wires them
+together.  Only the attract loop is built with the kiosk: it is the first
+frame.  The others are built when first needed, and the window is locked
+(its flags, the hidden cursor, the guard) when the kiosk takes the screen
+(:meth:`KioskShell.show`): a ``--screenshot`` needs none of it.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reflexmap.clock import Clock, monotonic
 from reflexmap.config import Config
 from reflexmap.content import Content
+from reflexmap.fast_start import qt, set_enum
 from reflexmap.i18n import Language
-from reflexmap.kiosk import Ending, IdleState, IdleWatch, PinGate, RunRecord, StaffReport
-from reflexmap.player import PLAYING, RoutinePlayer
+from reflexmap.kiosk import Activity, Ending, IdleState, IdleWatch, PinGate, RunRecord, StaffReport
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.kiosk.attract import AttractOverlay
-from reflexmap.ui.kiosk.pin_pad import PinPad
-from reflexmap.ui.kiosk.staff_panel import StaffPanel
-from reflexmap.ui.kiosk.still_there import StillThereOverlay
+from reflexmap.ui.kiosk.overlay import Overlay
 from reflexmap.ui.main_window import MainWindow
 
-__all__ = ["KioskShell"]
+if TYPE_CHECKING:
+    from reflexmap.player import RoutinePlayer, State
+    from reflexmap.ui.kiosk.guard import WindowGuard
+    from reflexmap.ui.kiosk.pin_pad import PinPad
+    from reflexmap.ui.kiosk.staff_panel import StaffPanel
+    from reflexmap.ui.kiosk.still_there import StillThereOverlay
+
+__all__ = ["CORNER_PX", "HOLD_SECONDS", "KioskShell"]
+
+AnOverlay = TypeVar("AnOverlay", bound=Overlay)
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +58,7 @@ PIXMAP_CACHE_KIB = 2048
 
 def _escape_keys() -> tuple[tuple[object, object], ...]:
     """Keys that close or leave a window elsewhere; here they do nothing."""
+    Qt = qt()
     return (
         (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
@@ -53,26 +68,46 @@ def _escape_keys() -> tuple[tuple[object, object], ...]:
     )
 
 
-_INPUT = (
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseMove,
-    QEvent.Type.KeyPress,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.Wheel,
-)
+@functools.cache
+def _input_events() -> frozenset[QEvent.Type]:
+    """Every kind of input (made when the first event arrives, not at import)."""
+    t = QEvent.Type
+    return frozenset(
+        {
+            t.MouseButtonPress,
+            t.MouseButtonRelease,
+            t.MouseMove,
+            t.KeyPress,
+            t.TouchBegin,
+            t.TouchUpdate,
+            t.Wheel,
+        }
+    )
+
+
+def _activity(state: State) -> Activity:
+    """What a player state means for idleness: playing on its own is use; waiting for the visitor is not."""
+    from reflexmap.player import State  # loaded with the Routines tab, not with the kiosk
+
+    if state in (State.LEAD_IN, State.RUNNING):
+        return Activity.PLAYING
+    if state in (State.PAUSED, State.WAITING):
+        return Activity.WAITING
+    return Activity.NONE
 
 
 class KioskShell(QObject):
     """Turns ``window`` into the salon's locked, self-resetting exhibit.
 
-    ``exit_requested`` (with how the run ends) and ``reload_requested`` are
-    staff decisions, carried out by whoever runs the kiosk.
+    ``exit_requested`` (with how the run ends: staff exit or staff restart)
+    and ``reload_requested`` are staff decisions, carried out by whoever runs
+    the kiosk; ``staff_left`` says staff closed the panel (a reload that
+    waited for them can land).
     """
 
     exit_requested = Signal(object)  # an Ending
     reload_requested = Signal()
+    staff_left = Signal()
 
     def __init__(
         self,
@@ -80,90 +115,179 @@ class KioskShell(QObject):
         config: Config,
         language: Language,
         content: Content,
-        player: RoutinePlayer,
         sizes: TextSize,
         report: StaffReport,
         record: RunRecord | None = None,
         clock: Clock = monotonic,
+        cache_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
         self.config = config
         self._language = language
-        self._player = player
+        self._player: RoutinePlayer | None = None  # the Routines tab's, once a visitor opens it
         self._sizes = sizes
+        self._report = report
+        self._record = record
+        self._clock = clock
         self._default_lang = language.code
-        self.idle = IdleWatch(
-            config.kiosk.idle_seconds,
-            config.kiosk.still_there_seconds,
-            clock=clock,
-            busy=lambda: player.state in PLAYING,
-            parent=self,
-        )
-        self.pins = PinGate(config.kiosk.pin_hash, clock=clock)
+        self.idle = IdleWatch(config.kiosk.idle_seconds, config.kiosk.still_there_seconds, clock=clock, parent=self)
+        self.pins = PinGate(config.kiosk.pin_hash, clock=clock, parent=self)
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
         self._hold_timer.setInterval(round(HOLD_SECONDS * 1000))
         self._hold_timer.timeout.connect(self._on_hold_timeout)
 
-        self.attract = AttractOverlay(window, window.map, content, config, language, sizes)
+        self.attract = AttractOverlay(window, window.map, content, config, language, sizes, cache_dir, window.panel)
         self.attract.pressed.connect(self.wake)
-        self.still = StillThereOverlay(window, self.idle, language, sizes)
-        self.pad = PinPad(window, self.pins, language, sizes)
-        self.pad.used.connect(self.idle.touch)
-        self.pad.accepted.connect(self._on_pad_accepted)
-        self.pad.cancelled.connect(self.close_staff)
-        self.staff = StaffPanel(window, report, record, language, sizes)
-        self.staff.back.connect(self.close_staff)
-        self.staff.reload_requested.connect(self.reload_requested)
-        self.staff.exit_requested.connect(self._on_staff_exit)
-        self._overlays = (self.attract, self.still, self.pad, self.staff)
+        self._still: StillThereOverlay | None = None
+        self._pad: PinPad | None = None
+        self._staff: StaffPanel | None = None
+        self._overlays: list[Overlay] = [self.attract]
+        self._guard: WindowGuard | None = None
+        self._locked = False
+        self._resetting = False
 
-        self.idle.reset.connect(self.reset)
+        window.tabs.currentChanged.connect(self._on_tab_changed)
+        self.idle.state_changed.connect(self._on_idle_state_changed)
+        self.idle.reset.connect(self._on_idle_reset)
         window.installEventFilter(self)
-        _app().installEventFilter(self)
-        self._hides_cursor = config.kiosk.hide_cursor
-        self._lock_window()
-        self.reset()
+        app = _app()
+        # every input of the application passes through eventFilter once the event loop runs (no one can
+        # touch the kiosk before): none of the hundreds of events of building the first frame do
+        self._filtering = False
+        self._start_filtering = QTimer(self)
+        self._start_filtering.setSingleShot(True)
+        self._start_filtering.setInterval(0)
+        self._start_filtering.timeout.connect(self._on_start_filtering_timeout)
+        self._start_filtering.start()
+        app.setQuitOnLastWindowClosed(False)
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
+        set_enum(window, "contextMenuPolicy", "NoContextMenu")
+        window.set_kiosk(True, config.branding)
+        self._reset(trim=False)
+
+    # --- the overlays, built when first needed ---------------------------------------------
+
+    @property
+    def still(self) -> StillThereOverlay:
+        if self._still is None:
+            from reflexmap.ui.kiosk.still_there import StillThereOverlay
+
+            self._still = self._add(StillThereOverlay(self.window, self.idle, self._language, self._sizes))
+        return self._still
+
+    @property
+    def pad(self) -> PinPad:
+        if self._pad is None:
+            from reflexmap.ui.kiosk.pin_pad import PinPad
+
+            pad = PinPad(self.window, self.pins, self._language, self._sizes, clock=self._clock)
+            pad.used.connect(self._on_pad_used)
+            pad.accepted.connect(self._on_pad_accepted)
+            pad.cancelled.connect(self.close_staff)
+            self._pad = self._add(pad)
+        return self._pad
+
+    @property
+    def staff(self) -> StaffPanel:
+        if self._staff is None:
+            from reflexmap.ui.kiosk.staff_panel import StaffPanel
+
+            staff = StaffPanel(
+                self.window,
+                self._report,
+                self._record,
+                self._language,
+                self._sizes,
+                clock=self._clock,
+                seconds=self.config.kiosk.staff_panel_seconds,
+            )
+            staff.back.connect(self.close_staff)
+            staff.timed_out.connect(self._on_staff_timed_out)
+            staff.reload_requested.connect(self.reload_requested)
+            staff.restart_requested.connect(self._on_staff_restart)
+            staff.exit_requested.connect(self._on_staff_exit)
+            self._staff = self._add(staff)
+        return self._staff
+
+    def _add(self, overlay: AnOverlay) -> AnOverlay:
+        self._overlays.append(overlay)
+        return overlay
+
+    @property
+    def staff_busy(self) -> bool:
+        """Whether staff are at the PIN pad or in the staff panel (a reload waits for them)."""
+        return any(o is not None and o.isVisible() for o in (self._pad, self._staff))
 
     # --- the window -----------------------------------------------------------------
 
-    def _lock_window(self) -> None:
-        window = self.window
-        app = _app()
-        app.setQuitOnLastWindowClosed(False)
-        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KIB)
-        visible = window.isVisible()
-        window.setWindowFlags(
-            window.windowFlags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-        )
-        if visible:  # new flags hide a shown window
-            window.show()
-        window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        window.set_kiosk(True, self.config.branding)
+    def screen_rect(self) -> QRect:
+        """The geometry of the screen the kiosk fills (``[kiosk] screen``)."""
         screens = QGuiApplication.screens()
-        screen = screens[min(self.config.kiosk.screen, len(screens) - 1)] if screens else None
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        if self._hides_cursor:
-            app.setOverrideCursor(Qt.CursorShape.BlankCursor)  # one per shell; retire() takes it back
+        if not screens:
+            return self.window.geometry()
+        return screens[min(self.config.kiosk.screen, len(screens) - 1)].geometry()
 
     def show(self) -> None:
+        """Take the screen: frameless, in front, full screen, the cursor hidden; guarded in a desktop session."""
+        if not self._filtering:
+            self._start_filtering.stop()
+            self._on_start_filtering_timeout()
+        self._lock_window()
+        self.window.setGeometry(self.screen_rect())
         self.window.showFullScreen()
+        self.window.activateWindow()
+        if self._guard is None and QGuiApplication.platformName() not in ("wayland", "offscreen", "minimal"):
+            from reflexmap.ui.kiosk.guard import WindowGuard
+
+            self._guard = WindowGuard(self.window, self.screen_rect, self)
+            self._guard.start()
+
+    def _lock_window(self) -> None:
+        if self._locked:
+            return
+        self._locked = True
+        Qt = qt()  # the window's flags and the cursor are enums: built here, when the kiosk takes the screen
+        window = self.window
+        flags = window.windowFlags() | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        if QGuiApplication.platformName() == "xcb":
+            # no window manager action applies to it: nothing to minimize, move, close or send away
+            flags |= Qt.WindowType.X11BypassWindowManagerHint
+        visible = window.isVisible()
+        window.setWindowFlags(flags)
+        if visible:  # new flags hide a shown window
+            window.show()
+        if self.config.kiosk.hide_cursor:
+            _app().setOverrideCursor(Qt.CursorShape.BlankCursor)  # one per shell; retire() takes it back
+
+    @property
+    def guard(self) -> WindowGuard | None:
+        """What keeps the window in front in a desktop session (None elsewhere, or before :meth:`show`)."""
+        return self._guard
 
     def retire(self) -> None:
         """Step aside for a reloaded window: stop everything, give back what it took, let the window go."""
+        if self._guard is not None:
+            self._guard.stop()
+            self._guard = None
         self.attract.stop()
         self._hold_timer.stop()
         self.idle.blockSignals(True)
+        for overlay in (self._pad, self._staff):
+            if overlay is not None:
+                overlay.blockSignals(True)
         app = _app()
-        app.removeEventFilter(self)
+        self._start_filtering.stop()
+        if self._filtering:
+            app.removeEventFilter(self)
         self.window.removeEventFilter(self)
-        if self._hides_cursor:
+        if self._locked and self.config.kiosk.hide_cursor:
             app.restoreOverrideCursor()
-            self._hides_cursor = False
-        self._player.stop()
+        self._locked = False
+        if self._player is not None:
+            self._player.stop()
         self.window.hide()
         self.window.deleteLater()
 
@@ -171,18 +295,36 @@ class KioskShell(QObject):
 
     def reset(self) -> None:
         """Back to how a new visitor should find it: the map, nothing chosen, the attract loop."""
-        self.close_staff()
-        self._player.stop()
+        self._reset(trim=True)
+
+    def _on_idle_reset(self) -> None:
+        self._reset(trim=True)
+
+    def _reset(self, trim: bool) -> None:
+        if self._resetting:  # the idle watch says so when this reset makes it rest: once is enough
+            return
+        self._resetting = True
+        try:
+            self._reset_now()
+        finally:
+            self._resetting = False
+        if trim:
+            _return_free_memory()
+
+    def _reset_now(self) -> None:
+        self._close_staff(notify=False)
+        if self._player is not None:
+            self._player.stop()
         self.window.map.select_zone(None)
         self.window.show_map()
         if self._language.code != self._default_lang:
             self._language.set(self._default_lang)
         self._sizes.set_step(self.config.kiosk.text_size - 1)
-        self.still.hide()
+        if self._still is not None:
+            self._still.hide()
         self.attract.start()
         if self.idle.state != IdleState.RESTING:
             self.idle.rest()
-        _return_free_memory()
 
     def wake(self) -> None:
         """The first touch after the attract loop only wakes the kiosk; it chooses nothing."""
@@ -194,26 +336,73 @@ class KioskShell(QObject):
         """Whether someone is holding the staff corner now (the PIN pad opens after 3 s)."""
         return self._hold_timer.isActive()
 
+    def corner_rect(self) -> QRect:
+        """The staff corner, in the window's coordinates."""
+        corner = self.config.kiosk.staff_corner
+        w, h = self.window.width(), self.window.height()
+        x = 0 if corner.endswith("left") else w - CORNER_PX
+        y = 0 if corner.startswith("top") else h - CORNER_PX
+        return QRect(x, y, CORNER_PX, CORNER_PX)
+
     @property
     def attract_zone(self) -> str | None:
         """The zone the attract loop shows now, if it runs."""
         return self.attract.zone
 
+    def _on_tab_changed(self, index: int) -> None:
+        if self._player is None and index != 0:  # the Routines tab: built now, with its player
+            self._player = self.window.routines.player
+            self._player.state_changed.connect(self._on_player_state_changed)
+            self._on_player_state_changed(self._player.state)
+
+    def _on_player_state_changed(self, state: State) -> None:
+        self.idle.set_activity(_activity(state))
+
+    def _on_idle_state_changed(self, state: IdleState) -> None:
+        if state == IdleState.STILL_THERE:
+            self.still  # noqa: B018 - built now, it shows itself while the watch asks
+
     # --- staff ------------------------------------------------------------------------------
 
     def open_pin_pad(self) -> None:
+        if self._staff is not None and self._staff.isVisible():
+            return
         self.pad.open()
 
     def close_staff(self) -> None:
-        self.pad.close_pad()
-        self.staff.hide()
+        """Close the PIN pad and the staff panel: back to visitors."""
+        self._close_staff(notify=True)
+
+    def _close_staff(self, notify: bool) -> None:
+        if self._pad is not None:
+            self._pad.close_pad()
+        if self._staff is not None and self._staff.isVisible():
+            self._staff.close_panel()
+            self.idle.hold(False)
+            logger.info("staff left the staff panel")
+            if notify:
+                self.staff_left.emit()
+
+    def _on_pad_used(self) -> None:
+        if self.idle.state != IdleState.RESTING:
+            self.idle.touch()
 
     def _on_pad_accepted(self) -> None:
+        self.idle.hold(True)  # the visitors' idle time does not throw staff out
         self.staff.open()
+
+    def _on_staff_timed_out(self) -> None:
+        logger.info("the staff panel closed after %.0f s without a touch", self.config.kiosk.staff_panel_seconds)
+        self.close_staff()
+        self.idle.rest()  # nobody there for minutes: the attract loop
 
     def _on_staff_exit(self) -> None:
         logger.info("staff exit")
         self.exit_requested.emit(Ending.STAFF_EXIT)
+
+    def _on_staff_restart(self) -> None:
+        logger.info("staff restart")
+        self.exit_requested.emit(Ending.STAFF_RESTART)
 
     def _on_hold_timeout(self) -> None:
         logger.info("staff corner held for %.0f s", HOLD_SECONDS)
@@ -221,29 +410,39 @@ class KioskShell(QObject):
 
     # --- input --------------------------------------------------------------------------------
 
+    def _on_start_filtering_timeout(self) -> None:
+        self._filtering = True
+        _app().installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Close and watched is self.window:
-            event.ignore()
-            return True
-        if kind == QEvent.Type.Resize and watched is self.window:
-            for overlay in self._overlays:
-                overlay.fit()
+        if watched is self.window:
+            if kind == QEvent.Type.Close:
+                event.ignore()
+                return True
+            if kind == QEvent.Type.Resize:
+                for overlay in self._overlays:
+                    overlay.fit()
         if kind == QEvent.Type.ContextMenu:
             return True
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             assert isinstance(event, QKeyEvent)
             if self._on_key(event):
                 return True
-        if kind in _INPUT:
+        if kind in _input_events():
             state = self.idle.state
             if state == IdleState.ACTIVE or (state == IdleState.STILL_THERE and kind == QEvent.Type.MouseButtonPress):
                 self.idle.touch()
+            if self._pad is not None and self._pad.isVisible():
+                self._pad.touch()  # staff at work: their timeouts start again
+            if self._staff is not None and self._staff.isVisible():
+                self._staff.touch()
             self._watch_corner(watched, event)
         return False
 
     def _on_key(self, event: QKeyEvent) -> bool:
         """Staff keys open the pad, escape keys do nothing; True if the key was handled here."""
+        Qt = qt()
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         pressed = event.type() == QEvent.Type.KeyPress
         staff_keys = (
@@ -269,7 +468,7 @@ class KioskShell(QObject):
                 if watched is not self.window
                 else event.position().toPoint()
             )
-            if watched.window() is self.window and pos.x() < CORNER_PX and pos.y() < CORNER_PX:
+            if watched.window() is self.window and self.corner_rect().contains(pos):
                 self._hold_timer.start()
         elif event.type() == QEvent.Type.MouseButtonRelease:
             self._hold_timer.stop()

@@ -1,4 +1,4 @@
-""" "Still there?": asked before a reset while a routine plays; any touch answers."""
+""" "Still there?": asked before a reset while a routine waits for the visitor; any touch answers."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ __all__ = ["StillThereOverlay"]
 class StillThereOverlay(Overlay):
     """Counts down the idle watch's question; shows itself while the watch asks."""
 
+    card_width = 560
+
     def __init__(self, host: QWidget, idle: IdleWatch, language: Language, sizes: TextSize) -> None:
         super().__init__(host, "stillThere", veil=150)
         self._idle = idle
-        _, inner = self.centred_card("stillThereCard", 36)
+        _, inner = self.card("stillThereCard", 36)
         self._title = parts.label(sizes, "stillTitle", 40, bold=True, colour=style.ACCENT_TEXT, centred=True)
         self._count = parts.label(sizes, "stillCount", 96, bold=True, centred=True)
         self._hint = parts.label(sizes, "stillHint", 22, centred=True)
@@ -30,6 +32,7 @@ class StillThereOverlay(Overlay):
         idle.tick.connect(self._refresh)
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.code)
+        self._on_idle_state_changed(idle.state)
 
     def _on_idle_state_changed(self, state: IdleState) -> None:
         if state == IdleState.STILL_THERE:
