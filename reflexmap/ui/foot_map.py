@@ -27,9 +27,11 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QResizeEvent,
     QShowEvent,
 )
@@ -69,6 +71,28 @@ PULSE_FRAME_MS = 150
 def _copy(colour: QColor) -> QColor:
     # not QColor(colour): choosing among its overloads makes PySide6 build Qt's enums (see fast_start)
     return QColor.fromRgba(colour.rgba())
+
+
+def _tint(painter: QPainter, region: QRegion, ring: QPainterPath, colour: QColor, alpha: int, width: float) -> None:
+    """Fill ``region`` with ``colour`` at ``alpha`` and stroke ``ring`` a little darker, ``width`` thick.
+
+    A one-pixel swatch and a pen built by setters instead of fillRect(rect,
+    colour) and QPen(colour, width): PySide6 builds all of Qt's enums to choose
+    among those overloads (see fast_start), and the kiosk's first frame
+    already shows a highlighted zone (tests/ui/test_kiosk_start.py).
+    """
+    fill = _copy(colour)
+    fill.setAlpha(alpha)
+    swatch = QPixmap(1, 1)
+    swatch.fill(fill)
+    painter.save()  # a clip of its own for each piece (a clip switched off and on again is not reliable)
+    painter.setClipRegion(region)
+    painter.drawPixmap(region.boundingRect(), swatch)
+    painter.restore()
+    pen = QPen()
+    pen.setColor(colour.darker(115))
+    pen.setWidthF(width)
+    painter.strokePath(ring, pen)
 
 
 class FootMap(QWidget):
@@ -379,13 +403,7 @@ class FootMap(QWidget):
             if look is None:
                 continue
             colour, alpha, width = look
-            fill = _copy(colour)
-            fill.setAlpha(alpha)
-            painter.save()  # a clip of its own for each piece (a clip switched off and on again is not reliable)
-            painter.setClipRegion(h.region)
-            painter.fillRect(QRectF(h.region.boundingRect()), fill)
-            painter.restore()
-            painter.strokePath(h.ring, QPen(colour.darker(115), width * dpr))
+            _tint(painter, h.region, h.ring, colour, alpha, width * dpr)
 
     def _guided(self, zone: str, foot: str | None) -> bool:
         return zone in self._guide and (self._guide_foot is None or foot is None or foot == self._guide_foot)

@@ -18,6 +18,7 @@ from reflexmap.cache import remembered
 
 __all__ = ["QrModules", "qr_modules", "qr_pixmap"]
 
+
 @dataclass(frozen=True)
 class QrModules:
     """A QR code's modules: one string of "0" and "1" per row."""

@@ -2,7 +2,7 @@
 
 The map paints itself, so to assistive technology it would be one object
 with no parts.  Each zone on each view gets a child here: an invisible,
-mouse-transparent push button placed over what is drawn for it, named after
+push button that passes every mouse event on to the map placed over what is drawn for it, named after
 the zone, described by what it corresponds to, checked when the zone is
 chosen, and pressing it (a screen reader's "activate") chooses the zone.
 Nothing of it is painted and it never takes a click or the keyboard focus:
@@ -12,16 +12,12 @@ the map keeps both, and tells assistive technology which child has it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from reflexmap.fast_start import set_enum
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import Qt  # noqa: TID251 - for the annotation only, never imported at run time
 
 __all__ = ["ZoneTarget", "ZoneTargets"]
 
@@ -36,17 +32,18 @@ class ZoneTarget(QAbstractButton):
         self.setObjectName(f"zone_{zone}_{view or 'all'}")
         self.setCheckable(True)
         set_enum(self, "focusPolicy", "NoFocus")
-        # an attribute by number: Qt::WA_TransparentForMouseEvents (51), the map takes every click itself
-        self.setAttribute(_transparent_for_mouse(), True)
+        self.setMouseTracking(True)  # else Qt drops a hover here rather than passing it on to the map
+
+    def hitButton(self, pos: QPoint) -> bool:
+        """Never: a press, a release or a move is ignored here and so goes on to the map, which takes them all.
+
+        (Not Qt::WA_TransparentForMouseEvents: naming any Qt enum on the
+        start path builds them all, see fast_start.)
+        """
+        return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Nothing: the map draws the zone."""
-
-
-def _transparent_for_mouse() -> Qt.WidgetAttribute:
-    from reflexmap.fast_start import qt
-
-    return qt().WidgetAttribute.WA_TransparentForMouseEvents
 
 
 class ZoneTargets:
