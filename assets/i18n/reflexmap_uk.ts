@@ -258,6 +258,7 @@
     </message>
     <message>
         <source>Checking…</source>
+        <extracomment>What a key shows, where it is not its own name: the bundled font has no ✓ (and not every machine has one).</extracomment>
         <translation>Перевірка…</translation>
     </message>
     <message numerus="yes">
@@ -329,12 +330,12 @@
         <translation>До кінця програми: {time}</translation>
     </message>
     <message>
-        <source>◀ Previous</source>
-        <translation>◀ Назад</translation>
+        <source>‹ Previous</source>
+        <translation>‹ Назад</translation>
     </message>
     <message>
-        <source>Next ▶</source>
-        <translation>Далі ▶</translation>
+        <source>Next ›</source>
+        <translation>Далі ›</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -555,9 +556,9 @@
 <context>
     <name>ZonePanel</name>
     <message>
-        <source>← All zones</source>
+        <source>‹ All zones</source>
         <extracomment>Kept for its width: asking Qt for viewport(), a widget Python has not seen yet, makes PySide6 load every QtWidgets class (see fast_start).</extracomment>
-        <translation>← Усі зони</translation>
+        <translation>‹ Усі зони</translation>
     </message>
     <message>
         <source>Shows the zone for {part}</source>

@@ -3,34 +3,69 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from reflexmap.i18n import Language
 from reflexmap.ui import style
+from reflexmap.ui.focus import keyboard_focus
 from reflexmap.ui.fonts import SCALES, TextSize, make_font
 
-__all__ = ["LANGUAGE_BUTTONS", "Header", "HeaderButton"]
+__all__ = ["LANGUAGE_BUTTONS", "AboutButton", "Header", "HeaderButton"]
 
 #: The language switch: code and label (the labels are the same in both languages).
 LANGUAGE_BUTTONS = (("uk", "УКР"), ("en", "ENG"))
 
 
 class HeaderButton(QPushButton):
-    """A flat header button that shows, with a ring, when the keyboard is on it (Fusion draws none for flat ones)."""
+    """A flat header button that shows, with a ring, when the keyboard is on it (Fusion draws none for flat ones).
+
+    Only the keyboard's focus is shown: a click, a tap or the window's first
+    focus leaves no ring that could pass for a second selection.
+    """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setFlat(True)
+        self._focus_shown = False
+
+    @property
+    def focus_shown(self) -> bool:
+        """Whether the focus ring is drawn now."""
+        return self.hasFocus() and self._focus_shown
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._focus_shown = keyboard_focus(event, self._focus_shown)
+        super().focusInEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.hasFocus():
+        if self.focus_shown:
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(style.FOCUS), 2.0))
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 6, 6)
             painter.end()
+
+
+class AboutButton(HeaderButton):
+    """The About button: an "i" in a ring, drawn (the bundled font has no ⓘ, and not every machine has one)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("i", parent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        side = min(self.width(), self.height()) * 0.6
+        ring = QPainterPath()
+        ring.addEllipse(QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side))
+        pen = QPen()  # by setters: QPen(colour, width) and setPen make PySide6 build Qt's enums (see fast_start)
+        pen.setColor(self.palette().buttonText().color())
+        pen.setWidthF(max(1.5, side / 14))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.strokePath(ring, pen)
+        painter.end()
 
 
 class Header(QWidget):
@@ -98,10 +133,10 @@ class Header(QWidget):
             row.addWidget(button)
         self._languages.idClicked.connect(self._on_language_clicked)
         row.addSpacing(8)
-        self._about = HeaderButton("ⓘ")
+        self._about = AboutButton()
         self._about.setObjectName("aboutButton")
         self._about.setMinimumSize(44, 44)
-        self._about.setFont(make_font(20, bold=True))
+        self._about.setFont(make_font(17, bold=True))
         self._about.clicked.connect(self.about_requested)
         row.addWidget(self._about)
         self.installEventFilter(self)  # fit the subtitle when the header itself has its new width

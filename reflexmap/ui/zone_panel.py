@@ -186,7 +186,7 @@ class ZonePanel(QScrollArea):
     def _fill(self) -> None:
         lang = self._language.code
         c = self._content
-        self._back.setText(self.tr("← All zones"))
+        self._back.setText(self.tr("‹ All zones"))
         self._disclaimer.setText(c.general.disclaimer(lang))
         zone = c.zone(self._zone) if self._zone else None
         overview = zone is None

@@ -241,3 +241,21 @@ def test_the_keyboard_stays_in_the_panel_when_its_page_changes(window: MainWindo
     assert window.map.selected_zone is None
     focused = QApplication.focusWidget()
     assert focused is not None and window.panel.isAncestorOf(focused) and focused.objectName() == "indexButton"
+
+
+def test_a_click_or_the_first_focus_shows_no_focus_ring_only_the_keyboard_does(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A ring beside the chosen text size after a tap looked like a second choice (the kiosk's header too)."""
+    from PySide6.QtWidgets import QApplication
+
+    from reflexmap.ui.header import HeaderButton
+
+    buttons = window.header.findChildren(HeaderButton)
+    assert not any(b.focus_shown for b in buttons)  # whatever the window gave its first focus to
+    size = window.header.findChild(HeaderButton, "textSize0")
+    qtbot.mouseClick(size, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is size and not size.focus_shown
+    qtbot.keyClick(size, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, HeaderButton) and focused is not size and focused.focus_shown

@@ -28,6 +28,8 @@ __all__ = ["PAD_SECONDS", "PinPad"]
 logger = logging.getLogger(__name__)
 
 KEYS = "123456789C0✓"
+#: What a key shows, where it is not its own name: the bundled font has no ✓ (and not every machine has one).
+KEY_LABELS = {"✓": "OK"}
 KEY_WIDTH = 104
 KEY_HEIGHT = 72
 KEY_SPACING = 8
@@ -74,7 +76,14 @@ class PinPad(Overlay):
         self._keys: list[QPushButton] = []
         for i, key in enumerate(KEYS):
             button = parts.button(
-                sizes, f"pinKey_{key}", key, primary=key == "✓", px=22, bold=True, height=KEY_HEIGHT, focus=False
+                sizes,
+                f"pinKey_{key}",
+                KEY_LABELS.get(key, key),
+                primary=key == "✓",
+                px=22,
+                bold=True,
+                height=KEY_HEIGHT,
+                focus=False,
             )
             button.setFixedWidth(KEY_WIDTH)
             button.clicked.connect(lambda _=False, k=key: self._on_key_clicked(k))

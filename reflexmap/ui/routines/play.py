@@ -360,8 +360,8 @@ class PlayPage(QWidget):
 
     def _refresh_controls(self) -> None:
         state = self._player.state
-        self._prev_button.setText(self.tr("◀ Previous"))
-        self._next_button.setText(self.tr("Next ▶"))
+        self._prev_button.setText(self.tr("‹ Previous"))
+        self._next_button.setText(self.tr("Next ›"))
         self._pause_button.setText(self.tr("Resume") if state == State.PAUSED else self.tr("Pause"))
         self._restart_button.setText(self.tr("Restart"))
         self._stop_button.setText(self.tr("Stop"))
