@@ -243,9 +243,7 @@ def test_the_keyboard_stays_in_the_panel_when_its_page_changes(window: MainWindo
     assert focused is not None and window.panel.isAncestorOf(focused) and focused.objectName() == "indexButton"
 
 
-def test_a_click_or_the_first_focus_shows_no_focus_ring_only_the_keyboard_does(
-    window: MainWindow, qtbot: QtBot
-) -> None:
+def test_only_the_keyboard_shows_a_focus_ring_not_a_click_or_the_first_focus(window: MainWindow, qtbot: QtBot) -> None:
     """A ring beside the chosen text size after a tap looked like a second choice (the kiosk's header too)."""
     from PySide6.QtWidgets import QApplication
 
