@@ -64,7 +64,14 @@ MAX_CONFIG_BYTES = 64 * 1024
 
 
 class ConfigError(ValueError):
-    """The config file cannot be used; the message names the file, the line and the field."""
+    """The config file cannot be used as it is; the message names the file, the line and the field.
+
+    ``salvaged`` is, when the file parses, the config read with each bad
+    setting left at its default, and the messages naming them (the first is
+    this error's): one typo must not cost a kiosk its PIN and its branding.
+    """
+
+    salvaged: tuple[Config, list[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -205,5 +212,13 @@ def load_config(path: Path | None = None, cache_dir: Path | None = None) -> Conf
         path = default_config_path()
         if not path.exists():
             return Config()
-    config = read_toml(path, Config, ConfigError, max_bytes=MAX_CONFIG_BYTES, strict=True, cache_dir=cache_dir)
+    try:
+        config = read_toml(
+            path, Config, ConfigError, max_bytes=MAX_CONFIG_BYTES, strict=True, cache_dir=cache_dir, salvage=True
+        )
+    except ConfigError as e:
+        if e.salvaged is not None:
+            kept, problems = e.salvaged
+            e.salvaged = (replace(kept, source=str(path)), problems)
+        raise
     return replace(config, source=str(path))

@@ -43,6 +43,7 @@ def read_toml(
     cache_dir: Path | None = None,
     check: Callable[[T, Path], None] | None = None,
     strict: bool = False,
+    salvage: bool = False,
 ) -> T:
     """Parse ``path`` into ``kind``; raise ``error`` with a one-line message.
 
@@ -50,12 +51,15 @@ def read_toml(
     ``error`` itself.  With ``cache_dir`` a checked file is remembered
     (see :mod:`reflexmap.cache`).  ``strict`` refuses keys the schema does not
     know (a typo in a setting must not pass silently) and puts the line number
-    in every message.
+    in every message.  With ``salvage``, the error raised for a file that
+    parses but has bad settings carries, as ``salvaged``, the value read
+    with each setting the messages name left out (and those messages), so
+    one typo does not set the whole file aside.
     """
     raw = read_file(path, error, max_bytes)
 
     def build() -> T:
-        value = _decode(raw, path.name, kind, error, strict)
+        value = _decode(raw, path.name, kind, error, strict, salvage)
         if check is not None:
             check(value, path)
         return value
@@ -63,10 +67,10 @@ def read_toml(
     return remembered(cache_dir, raw, kind, build)
 
 
-def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], strict: bool = False) -> T:
+def _decode(
+    raw: bytes, name: str, kind: type[T], error: type[ValueError], strict: bool = False, salvage: bool = False
+) -> T:
     import tomllib
-
-    import msgspec
 
     try:
         text = raw.decode("utf-8")
@@ -96,6 +100,17 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], stric
             Message("{file}: not valid TOML ({detail}).", file=name, detail=str(e) or type(e).__name__)
         ) from None
     try:
+        return _convert(data, kind, name, text, error, strict)
+    except error as e:
+        if salvage and isinstance(data, dict):
+            e.salvaged = _salvaged(data, kind, name, text, error, strict, e)  # type: ignore[attr-defined]
+        raise
+
+
+def _convert(data: object, kind: type[T], name: str, text: str, error: type[ValueError], strict: bool) -> T:
+    import msgspec
+
+    try:
         if strict:
             unknown = _unknown_key(data, kind, "")
             if unknown:
@@ -118,6 +133,51 @@ def _decode(raw: bytes, name: str, kind: type[T], error: type[ValueError], stric
         raise error(
             Message("{file}: a value cannot be used ({detail}).", file=name, detail=str(e) or type(e).__name__)
         ) from None
+
+
+#: At most this many bad settings are left out of one file before it is set aside whole.
+MAX_SALVAGED = 20
+
+
+def _salvaged(
+    data: dict[str, object],
+    kind: type[T],
+    name: str,
+    text: str,
+    error: type[ValueError],
+    strict: bool,
+    first: ValueError,
+) -> tuple[T, list[str]] | None:
+    """``data`` read with each setting a message names left out, and the messages; None if that cannot be done."""
+    import copy
+
+    data = copy.deepcopy(data)
+    problems: list[str] = []
+    failure: ValueError | None = first
+    for _ in range(MAX_SALVAGED):
+        assert failure is not None
+        message = failure.args[0] if failure.args else None
+        field = message.params.get("field") if isinstance(message, Message) else None
+        if not isinstance(message, Message) or not isinstance(field, str) or not _leave_out(data, field):
+            return None
+        problems.append(message)
+        try:
+            return _convert(data, kind, name, text, error, strict), problems
+        except error as e:
+            failure = e
+    return None
+
+
+def _leave_out(data: dict[str, object], dotted: str) -> bool:
+    """Remove the setting ``dotted`` ("kiosk.idle_seconds") from ``data``; whether it was there."""
+    *tables, key = dotted.split(".")
+    here: object = data
+    for table in tables:
+        here = here.get(table) if isinstance(here, dict) else None
+    if not isinstance(here, dict) or key not in here:
+        return False
+    del here[key]
+    return True
 
 
 #: Where a TOML string, comment, bracket or line starts.

@@ -1168,6 +1168,10 @@
         <translation>{problem} Натомість показуємо вбудований малюнок стоп.</translation>
     </message>
     <message>
+        <source>{problem} That setting is left at its default.</source>
+        <translation>{problem} Це налаштування лишається типовим.</translation>
+    </message>
+    <message>
         <source>{problem} The previous content stays on screen.</source>
         <translation>{problem} На екрані лишається попередній вміст.</translation>
     </message>

@@ -74,12 +74,18 @@ def load_files(paths: Paths) -> Loaded:
     cache = cache_dir()
     problems: list[str] = []
     config_path = paths.config or default_config_path()
+    notices: list[str] = []
     try:
         config = load_config(paths.config, cache)
     except ConfigError as e:
-        problems.append(e.args[0])
-        config = Config()
-    notices: list[str] = [Message("{problem} Using the default settings.", problem=p) for p in problems]
+        if e.salvaged is None:
+            problems.append(e.args[0])
+            notices.append(Message("{problem} Using the default settings.", problem=e.args[0]))
+            config = Config()
+        else:  # the file's other settings stand
+            config, bad = e.salvaged
+            problems += bad
+            notices += [Message("{problem} That setting is left at its default.", problem=p) for p in bad]
 
     content_path = config.path(config.content)
     content = builtin_content()

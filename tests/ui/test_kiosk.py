@@ -219,6 +219,35 @@ def test_a_staff_corner_config_knows_only_the_four_corners(tmp_path: Path) -> No
     )
 
 
+def test_a_typo_in_the_config_costs_only_that_setting_not_the_pin_or_the_branding(
+    make_built: Callable[..., Built], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """One misspelt key and one bad value: the staff can still get in, the salon's name and colour stay."""
+    path = _config(tmp_path, idle_secnds=30, attract_seconds="soon")
+    made = make_built("--kiosk", "--config", str(path), "--size", "1280x800")
+    kiosk = made.kiosk
+    assert kiosk is not None
+    assert kiosk.window.header.title == "Seizó"  # the branding stands
+    kiosk.open_pin_pad()
+    _enter(kiosk, qtbot, PIN)
+    assert kiosk.staff.isVisible()  # and so does the PIN
+    notices = " ".join(_text(kiosk.staff, f"staffNotice{i}") for i in range(2))  # in the salon's Ukrainian
+    assert "поле kiosk.idle_secnds: у reflexmap немає такого налаштування" in notices
+    assert "поле kiosk.attract_seconds" in notices
+    assert notices.count("Це налаштування лишається типовим.") == 2
+    result = _run("check", "--config", str(path))  # check names each of them
+    assert result.returncode == 1
+    assert "kiosk.idle_secnds" in result.stdout and "kiosk.attract_seconds" in result.stdout
+
+
+def test_a_config_that_is_not_toml_at_all_falls_back_to_the_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[kiosk\nenabled = "yes', encoding="utf-8")
+    loaded = load_files(Paths(config=path))
+    assert loaded.config.kiosk.pin_hash is None and loaded.config.branding.salon_name == ""
+    assert any("Using the default settings." in notice for notice in loaded.notices)
+
+
 def test_right_pin_opens_the_staff_panel(kiosk: KioskShell, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     kiosk.open_pin_pad()
     with caplog.at_level(logging.INFO, logger="reflexmap.kiosk"):
@@ -888,7 +917,8 @@ def test_check_reports_every_kind_of_problem_one_per_line(tmp_path: Path) -> Non
     assert any(line.startswith("feet.svg: path") and "near" in line for line in lines)
     assert any(line.startswith("r1.toml: ") for line in lines)
     assert any(line.startswith("r2.toml: line 1 is not UTF-8") for line in lines)
-    assert len(lines) == 4
+    assert any(line.startswith("bad.toml: line 1, field language: 'de' is not one of") for line in lines)
+    assert len(lines) == 5  # each bad setting of the config, not only the first
 
 
 def test_check_reports_a_bad_setting_with_its_line(tmp_path: Path) -> None:

@@ -120,7 +120,7 @@ def test_system_locale_is_the_fallback(make_window: MakeWindow, monkeypatch: pyt
     assert make_window().tabs.tabText(0) == "Карта стопи"
 
 
-def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(
+def test_a_bad_setting_keeps_its_default_and_says_why_in_both_languages(
     make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("reflexmap.app.build.system_language", lambda: "en")
@@ -129,12 +129,12 @@ def test_bad_config_keeps_the_defaults_and_says_why_in_both_languages(
     window = make_window("--config", str(config))
     assert window.notice.isVisible()
     assert (
-        "salon.toml: line 1, field language: 'de' is not one of en, uk. Using the default settings."
+        "salon.toml: line 1, field language: 'de' is not one of en, uk. That setting is left at its default."
         in window.notice.text()
     )
     window.header.findChild(QPushButton, "lang_uk").click()
     assert (
-        "salon.toml: рядок 1, поле language: 'de' — має бути одне з: en, uk. Використовуємо типові налаштування."
+        "salon.toml: рядок 1, поле language: 'de' — має бути одне з: en, uk. Це налаштування лишається типовим."
         in window.notice.text()
     )
 
