@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -74,8 +74,8 @@ def _shown(root: QWidget) -> Iterator[tuple[str, str]]:
 
 @pytest.mark.parametrize("language", ["en", "uk"])
 def test_every_text_on_the_desktop_window_and_the_kiosk_is_in_the_bundled_font(
-    language: str, make_window, qtbot: QtBot
-) -> None:  # type: ignore[no-untyped-def]
+    language: str, make_window: Callable[..., MainWindow], qtbot: QtBot
+) -> None:
     fonts = _fonts()
     for argv in (("--lang", language), ("--lang", language, "--kiosk")):
         window: MainWindow = make_window(*argv)
