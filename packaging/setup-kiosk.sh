@@ -45,13 +45,16 @@ unit_dir=/etc/systemd/system
 unit=reflexmap-kiosk@.service
 # cage and the Xwayland it needs; Python; the session bus and logind's PAM module (the seat);
 # what Qt's Wayland platform plugin loads (found with ldd on PySide6 6.11.3's libqwayland.so);
-# the cue sounds: Qt Multimedia's PulseAudio backend, and a sound server the kiosk's session starts itself
+# the cue sounds: Qt Multimedia's PulseAudio backend, and a sound server the kiosk's session starts itself;
+# the voice (`voice = true` under [kiosk]): Qt TextToSpeech's speechd engine, and speech-dispatcher with
+# espeak-ng (it has Ukrainian and English voices; the kiosk's session starts it when first spoken to)
 packages=(
     cage xwayland
     python3 python3-venv
     dbus libpam-systemd
     libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3
     libpulse0 pipewire-pulse wireplumber
+    libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
 )
 
 die() { echo "setup-kiosk: $*" >&2; exit 1; }

@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reflexmap",
         description="Interactive foot reflex-zone map and self-massage guide. "
         "Also: `reflexmap check [...]` validates what a salon can customise, "
-        "`reflexmap hash-pin` makes the staff PIN hash for the config file.",
+        "`reflexmap hash-pin` makes the staff PIN hash for the config file, "
+        "`reflexmap install-desktop [--uninstall]` adds reflexmap to the desktop's app menu (or removes it).",
     )
     parser.add_argument(
         "--kiosk", action="store_true", help="locked full-screen exhibit (also: kiosk.enabled in config)"

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# empty user folders: the pictures show a first run (no remembered window, no last run record of this machine)
+_HOME = tempfile.mkdtemp(prefix="reflexmap-screenshots-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 

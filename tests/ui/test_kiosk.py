@@ -435,6 +435,22 @@ def test_idle_reset_clears_everything_and_starts_the_attract_loop(
     assert built.language.code == "uk"  # back to the configured default
 
 
+def test_a_visitors_voice_choice_is_undone_for_the_next_visitor(
+    built: Built, kiosk: KioskShell, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """The salon's config says no voice (the default): a visitor turns it on, the idle reset turns it off."""
+    assert kiosk.config.kiosk.voice is False
+    _start_routine(built, kiosk, "finger-self-massage")
+    button = kiosk.window.routines.findChild(QPushButton, "voiceButton")
+    assert button is not None and not button.isChecked()
+    _press(button, qtbot)
+    assert kiosk.window.routines.voice.enabled and button.isChecked()
+    built.session.player.stop()
+    _advance(built, kiosk, clock, 61)
+    assert kiosk.idle.state == IdleState.RESTING
+    assert not kiosk.window.routines.voice.enabled and not button.isChecked()
+
+
 def _start_routine(built: Built, kiosk: KioskShell, routine: str, minutes: int | None = None) -> None:
     kiosk.wake()
     kiosk.window.show_routines()

@@ -37,6 +37,7 @@ from reflexmap.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from reflexmap.player import RoutinePlayer, State
+    from reflexmap.speech import Voice
     from reflexmap.ui.kiosk.guard import WindowGuard
     from reflexmap.ui.kiosk.pin_pad import PinPad
     from reflexmap.ui.kiosk.staff_panel import StaffPanel
@@ -127,6 +128,7 @@ class KioskShell(QObject):
         self.config = config
         self._language = language
         self._player: RoutinePlayer | None = None  # the Routines tab's, once a visitor opens it
+        self._voice: Voice | None = None  # likewise
         self._sizes = sizes
         self._report = report
         self._record = record
@@ -315,6 +317,8 @@ class KioskShell(QObject):
         self._close_staff(notify=False)
         if self._player is not None:
             self._player.stop()
+        if self._voice is not None:  # a visitor's choice is not the next one's
+            self._voice.set_enabled(self.config.kiosk.voice)
         self.window.map.select_zone(None)
         self.window.show_map()
         if self._language.code != self._default_lang:
@@ -352,6 +356,7 @@ class KioskShell(QObject):
     def _on_tab_changed(self, index: int) -> None:
         if self._player is None and index != 0:  # the Routines tab: built now, with its player
             self._player = self.window.routines.player
+            self._voice = self.window.routines.voice
             self._player.state_changed.connect(self._on_player_state_changed)
             self._on_player_state_changed(self._player.state)
 

@@ -367,6 +367,7 @@ class PlayPage(QWidget):
         self._stop_button.setText(self.tr("Stop"))
         voice = self._voice
         lang = self._language.code
+        self._voice_button.setChecked(voice.enabled)  # switched elsewhere too (a kiosk's reset)
         if voice.enabled and voice.can_speak(lang) is False:
             self._voice_button.setText(self.tr("No voice for this language"))
         else:

@@ -51,6 +51,7 @@ class RoutineTab(QStackedWidget):
         self.setObjectName("routinePlayer")
         self._player = player
         self._sounds = sounds
+        self._voice = voice
         self._awake = awake
         self.choose_page = ChoosePage(routines, player, language, sizes, notices or [])
         self.safety_page = SafetyPage(player, content, language, sizes)
@@ -77,6 +78,11 @@ class RoutineTab(QStackedWidget):
     def player(self) -> RoutinePlayer:
         """The player this tab shows and drives."""
         return self._player
+
+    @property
+    def voice(self) -> Voice:
+        """The voice that reads the steps (switched by the player's Voice button)."""
+        return self._voice
 
     @property
     def map(self) -> FootMap:
