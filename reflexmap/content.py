@@ -87,6 +87,13 @@ class Zone:
         if not self.technique:
             raise ValueError(Message("a zone needs at least one technique step"))
 
+    def caption(self, lang: str) -> str:
+        """The zone's name and what it corresponds to, as one line: "Arch — abdominal cavity ..."."""
+        corresponds = self.corresponds(lang)
+        if corresponds[1:2].islower():  # it continues the sentence after the dash (not "EU", not an acronym)
+            corresponds = corresponds[:1].lower() + corresponds[1:]
+        return f"{self.name(lang)} — {corresponds}"
+
 
 @dataclass(frozen=True)
 class IndexEntry:

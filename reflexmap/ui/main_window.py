@@ -34,11 +34,6 @@ __all__ = ["MainWindow"]
 NO_MAXIMUM = 16777215
 
 
-def _sentence_case(text: str) -> str:
-    """``text`` continuing a sentence after a dash: "Abdominal cavity" -> "abdominal cavity"."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
 class TouchTabBar(QTabBar):
     """A tab bar whose tabs are at least ``min_tab_height`` tall (48 px and up on touch screens)."""
 
@@ -244,7 +239,7 @@ class MainWindow(QMainWindow):
         if info is None:
             self.hover_caption.setText(self.tr("Point at a zone, or tap it to read more."))
         else:
-            self.hover_caption.setText(f"{info.name(lang)} — {_sentence_case(info.corresponds(lang))}")
+            self.hover_caption.setText(info.caption(lang))
 
     def _on_language_changed(self, lang: str) -> None:
         self.setWindowTitle(self.tr("reflexmap — foot massage map"))

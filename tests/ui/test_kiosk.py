@@ -565,6 +565,9 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     zones = [z for z, _ in seen]
     assert len(set(zones)) == 4 and window.map.guide[0] == frozenset({kiosk.attract_zone})
     assert all(caption.startswith(built.session.content.zone(z or "").name("uk")) for z, caption in seen)
+    for _, caption in seen:  # what it corresponds to continues the sentence after the dash, as on the map
+        after = caption.split(" — ", 1)[1]
+        assert after[:1].islower(), caption
     assert _text(kiosk.attract, "attractCall") == "Торкніться стопи, щоб дізнатися більше"
     assert _text(kiosk.attract, "attractSalon") == "Seizó"
     assert _text(kiosk.attract, "attractDisclaimer") == built.session.content.general.disclaimer("uk")

@@ -250,7 +250,7 @@ class AttractOverlay(Overlay):
             return
         info = self._content.zone(zones[self._index % len(zones)])
         lang = self._language.code
-        self._caption.setText(f"{info.name(lang)} — {info.corresponds(lang)}" if info else "")
+        self._caption.setText(info.caption(lang) if info else "")
 
     def _on_sizes_changed(self, step: int) -> None:
         self.place_cards()
