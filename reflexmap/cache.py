@@ -62,7 +62,7 @@ MAX_ENTRY_BYTES = 8 * 1024 * 1024
 NOT_CACHED = {"reflexmap.cache": False}
 #: The format of an entry's envelope.
 FORMAT = 1
-#: The modules whose source makes up :func:`code_hash`: the cached types and their loaders.
+#: The modules whose source makes up :func:`code_hash`: the cached types and their loaders (a package: all of it).
 MODEL_MODULES = (
     "art_check",
     "cache",
@@ -75,6 +75,7 @@ MODEL_MODULES = (
     "routines",
     "schema",
     "svg_safety",
+    "svg_shapes",
 )
 _SUFFIX = ".json"
 
@@ -134,7 +135,7 @@ def code_hash() -> str:
 
     folder = os.path.dirname(os.path.abspath(__file__))
     crc, adler = 0, 1
-    for part in (__version__, *MODEL_MODULES):
+    for part in (__version__, *_model_sources(folder)):
         try:
             with open(os.path.join(folder, f"{part}.py"), "rb") as f:
                 data = f.read()
@@ -142,6 +143,18 @@ def code_hash() -> str:
             data = part.encode()
         crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
     return f"{crc:08x}{adler:08x}"
+
+
+def _model_sources(folder: str) -> list[str]:
+    """Each of :data:`MODEL_MODULES` as a path without ``.py``; a package stands for every module in it."""
+    parts: list[str] = []
+    for name in MODEL_MODULES:
+        try:
+            inside = sorted(f[:-3] for f in os.listdir(os.path.join(folder, name)) if f.endswith(".py"))
+        except OSError:  # a module, not a package
+            inside = []
+        parts += [f"{name}/{module}" for module in inside] or [name]
+    return parts
 
 
 def sha256_hex(data: bytes) -> str:

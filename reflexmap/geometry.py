@@ -14,6 +14,11 @@ or worse on some inputs); anything svgelements still raises becomes an
 The :class:`Art` keeps the exact bytes that were checked (``Art.svg``):
 draw the art from those, never from the path again.
 
+This module holds the art as data, its loading (remembered between runs
+through the cache, with the codecs for its Qt values) and each zone's area;
+the reading with svgelements is :mod:`reflexmap.svg_shapes`, imported only
+when a file is not remembered.
+
 Model module: QtGui for QPainterPath, never QtWidgets.
 """
 
@@ -21,7 +26,6 @@ from __future__ import annotations
 
 import binascii
 import functools
-import io
 import math
 import struct
 from collections.abc import Iterable
@@ -33,9 +37,7 @@ from PySide6.QtCore import QByteArray, QDataStream, QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
 from reflexmap import cache
-from reflexmap.fast_start import qt
 from reflexmap.files import read_file
-from reflexmap.messages import Message
 
 __all__ = [
     "MAX_ART_BYTES",
@@ -47,7 +49,6 @@ __all__ = [
     "drawn_zones",
     "load_art",
     "load_zones",
-    "standard_zones",
 ]
 
 #: Larger files (or .svgz files that unpack to more) are refused before parsing: real foot art is a few hundred kB.
@@ -123,188 +124,9 @@ def load_art(path: str | Path, cache_dir: Path | None = None) -> Art:
 
 
 def _parse(source: Path, data: bytes) -> Art:
-    from reflexmap.svg_safety import check_svg
+    from reflexmap.svg_shapes import read_art  # svgelements and its reading: only for art not remembered
 
-    name = source.name
-    check_svg(data, name, ArtError)
-    try:
-        import io
-
-        import svgelements as se  # heavy import: only when art is actually parsed
-
-        doc = se.SVG.parse(io.BytesIO(data), reify=True)
-        if doc is None or not isinstance(doc, se.SVG):
-            raise ArtError(Message("{file}: the file has no <svg> drawing in it.", file=name))
-        width, height = _size(doc, name)
-        shapes, views = _collect(doc, name, se)
-    except ArtError:
-        raise
-    except RecursionError:
-        raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
-    except MemoryError:
-        raise ArtError(Message("{file}: the drawing needs more memory than reflexmap allows.", file=name)) from None
-    except Exception as e:  # noqa: BLE001 - svgelements raises ParseError, bare ValueErrors ("1em"), TypeErrors...
-        detail = str(e) or type(e).__name__
-        raise ArtError(
-            Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=detail)
-        ) from None
-    if not shapes:
-        raise ArtError(
-            Message("{file}: no element has a data-zone attribute, so there is nothing to touch.", file=name)
-        )
-    return Art(
-        source=source,
-        size=QSizeF(width, height),
-        shapes=tuple(shapes),
-        views=views,
-        svg=data,
-    )
-
-
-# --- conversion --------------------------------------------------------------
-
-
-def _size(doc: object, name: str) -> tuple[float, float]:
-    width = float(getattr(doc, "width", 0) or 0)
-    height = float(getattr(doc, "height", 0) or 0)
-    viewbox = getattr(doc, "viewbox", None)
-    if viewbox is not None and (not viewbox.width or not viewbox.height):
-        raise ArtError(Message("{file}: the viewBox has zero width or height.", file=name))
-    if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
-        raise ArtError(Message("{file}: the drawing has no usable width and height.", file=name))
-    if width > MAX_COORD or height > MAX_COORD:
-        raise ArtError(Message("{file}: the drawing's width or height is absurdly large.", file=name))
-    return width, height
-
-
-def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[str, QRectF]]:
-    shapes: list[ZoneShape] = []
-    views: dict[str, QRectF] = {}
-    pieces: dict[str, int] = {}
-    for el in doc.elements():  # type: ignore[attr-defined]
-        if not isinstance(el, se.Shape):  # type: ignore[attr-defined]
-            continue
-        values = el.values
-        zone = values.get("data-zone")
-        view = values.get("data-view")
-        if zone is None and view is None:
-            continue
-        try:
-            path = _to_qpath(el, name, se)
-        except ArtError:
-            raise
-        except (ValueError, TypeError, ZeroDivisionError) as e:  # e.g. rx="1em": svgelements cannot resolve em
-            raise ArtError(
-                Message(
-                    "{file}: svgelements could not read element {element} ({detail}).",
-                    file=name,
-                    element=_name_of(el),
-                    detail=str(e),
-                )
-            ) from None
-        if view:
-            box = path.boundingRect()
-            views[view] = views[view].united(box) if view in views else box
-        if zone:
-            zone = str(zone).strip()
-            pieces[zone] = pieces.get(zone, 0) + 1
-            if pieces[zone] > MAX_PIECES:
-                raise ArtError(
-                    Message(
-                        "{file}: zone {zone} is drawn in more than {limit:,} pieces; join them into fewer shapes.",
-                        file=name,
-                        zone=zone,
-                        limit=MAX_PIECES,
-                    )
-                )
-            shapes.append(ZoneShape(zone, path, values.get("data-foot"), view))
-    return shapes, views
-
-
-def _to_qpath(el: object, name: str, se: object) -> QPainterPath:
-    """Convert one svgelements shape (transform applied) to a QPainterPath."""
-    Qt = qt()  # only when parsing: a cached start never builds PySide6's Qt enums
-
-    qp = QPainterPath()
-    rule = str(el.values.get("fill-rule", "nonzero")).strip()  # type: ignore[attr-defined]
-    qp.setFillRule(Qt.FillRule.OddEvenFill if rule == "evenodd" else Qt.FillRule.WindingFill)
-    geometry = abs(se.Path(el))  # type: ignore[attr-defined]
-    for seg in geometry:
-        if isinstance(seg, se.Move):  # type: ignore[attr-defined]
-            qp.moveTo(*_pt(seg.end, el, name))
-        elif isinstance(seg, se.Close):  # type: ignore[attr-defined]
-            qp.closeSubpath()
-        elif isinstance(seg, se.Line):  # type: ignore[attr-defined]
-            qp.lineTo(*_pt(seg.end, el, name))
-        elif isinstance(seg, se.QuadraticBezier):  # type: ignore[attr-defined]
-            qp.quadTo(*_pt(seg.control, el, name), *_pt(seg.end, el, name))
-        elif isinstance(seg, se.CubicBezier):  # type: ignore[attr-defined]
-            qp.cubicTo(*_pt(seg.control1, el, name), *_pt(seg.control2, el, name), *_pt(seg.end, el, name))
-        elif isinstance(seg, se.Arc):  # type: ignore[attr-defined]
-            for cubic in _arc_cubics(seg, el, name):
-                qp.cubicTo(*cubic)
-    return qp
-
-
-def _arc_cubics(seg: object, el: object, name: str) -> Iterable[tuple[float, ...]]:
-    """Cubic Beziers for an elliptical arc, exact under any affine transform.
-
-    svgelements keeps a transformed arc as its centre and the images of two
-    conjugate radii (``prx``, ``pry``), so the arc is ``c + cos t u + sin t v``
-    over the original parameter range (svgelements reports the sweep in screen
-    orientation, so a mirroring transform flips its sign).  Approximating the unit-circle arc by
-    cubics and mapping the control points through ``[u v]`` stays exact under
-    skew, where svgelements' own ``as_cubic_curves`` drifts.
-    """
-    end = _pt(seg.end, el, name)  # type: ignore[attr-defined]
-    c, prx, pry = seg.center, seg.prx, seg.pry  # type: ignore[attr-defined]
-    sweep = float(seg.sweep or 0.0)  # type: ignore[attr-defined]
-    if c is None or prx is None or pry is None or not math.isfinite(sweep) or sweep == 0.0:
-        return [(*end, *end, *end)]  # a degenerate arc is a straight line
-    cx, cy = _pt(c, el, name)
-    ux, uy = prx.x - cx, prx.y - cy
-    vx, vy = pry.x - cx, pry.y - cy
-    det = ux * vy - uy * vx
-    if abs(det) < 1e-12:
-        return [(*end, *end, *end)]
-    sx, sy = _pt(seg.start, el, name)  # type: ignore[attr-defined]
-    dx, dy = sx - cx, sy - cy
-    t0 = math.atan2((ux * dy - uy * dx) / det, (vy * dx - vx * dy) / det)
-    if det < 0:  # svgelements flips the sweep's sign when a transform mirrors the arc
-        sweep = -sweep
-    count = max(1, math.ceil(abs(sweep) / (math.pi / 2) - 1e-9))
-    step = sweep / count
-    k = 4.0 / 3.0 * math.tan(step / 4.0)
-
-    def at(t: float) -> tuple[float, float]:
-        return cx + math.cos(t) * ux + math.sin(t) * vx, cy + math.cos(t) * uy + math.sin(t) * vy
-
-    def tangent(t: float) -> tuple[float, float]:
-        return -math.sin(t) * ux + math.cos(t) * vx, -math.sin(t) * uy + math.cos(t) * vy
-
-    curves = []
-    for i in range(count):
-        ta, tb = t0 + i * step, t0 + (i + 1) * step
-        (ax, ay), (bx, by) = at(ta), (end if i == count - 1 else at(tb))
-        (tax, tay), (tbx, tby) = tangent(ta), tangent(tb)
-        curves.append((ax + k * tax, ay + k * tay, bx - k * tbx, by - k * tby, bx, by))
-    return curves
-
-
-def _pt(p: object, el: object, name: str) -> tuple[float, float]:
-    x, y = float(p.x), float(p.y)  # type: ignore[attr-defined]
-    if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > MAX_COORD or abs(y) > MAX_COORD:
-        zone = el.values.get("data-zone") or el.values.get("id") or type(el).__name__  # type: ignore[attr-defined]
-        raise ArtError(
-            Message(
-                '{file}: element "{element}" has a coordinate that is not a usable number ({x:g}, {y:g}).',
-                file=name,
-                element=str(zone),
-                x=x,
-                y=y,
-            )
-        )
-    return x, y
+    return read_art(source, data)
 
 
 def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
@@ -471,94 +293,3 @@ def drawn_zones(art: Art) -> dict[str, QPainterPath]:
         return zone_paths(art_bytes(art), art.source.name, art.size.width(), art.size.height())
     except DrawingError as e:
         raise ArtError(e.args[0]) from None
-
-
-def _name_of(el: object) -> str:
-    values = getattr(el, "values", {})
-    for attr in ("id", "data-zone"):
-        if values.get(attr):
-            return f'{attr}="{values.get(attr)}"'
-    return f"<{type(el).__name__.lower()}>"
-
-
-def standard_zones(art: Art) -> dict[str, QPainterPath]:
-    """Each zone as the SVG standard lays it out, read by svgelements: fill area plus stroke.
-
-    ``reflexmap check``'s second, independent reading of the geometry, to
-    compare with what the picture engine draws (:func:`drawn_zones`).
-    Elements that are not displayed (``display="none"``, ``visibility="hidden"``,
-    ``<defs>`` content) are left out, as the standard says.  Raises :class:`ArtError`.
-    """
-    import svgelements as se
-    from PySide6.QtGui import QPainterPathStroker
-
-    from reflexmap.fast_start import qt
-
-    data = art_bytes(art)
-    name = art.source.name
-    try:
-        doc = se.SVG.parse(io.BytesIO(data), reify=True)
-    except RecursionError:
-        raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
-        message = Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))
-        raise ArtError(message) from None
-    joins = {"round": "RoundJoin", "bevel": "BevelJoin"}
-    caps = {"round": "RoundCap", "square": "SquareCap"}
-    zones: dict[str, QPainterPath] = {}
-    for el in doc.elements():
-        if not isinstance(el, se.Shape):
-            continue
-        values = el.values
-        zone = str(values.get("data-zone") or "").strip()
-        if not zone or str(values.get("visibility", "")).strip() in ("hidden", "collapse"):
-            continue
-        try:
-            area = _to_qpath(el, name, se)
-        except ArtError:
-            raise
-        except (ValueError, TypeError, ZeroDivisionError) as e:
-            raise ArtError(
-                Message(
-                    "{file}: svgelements could not read element {element} ({detail}).",
-                    file=name,
-                    element=_name_of(el),
-                    detail=str(e),
-                )
-            ) from None
-        geometry = area
-        if _is_open(el, se) and getattr(el.fill, "value", None) is None:
-            area = QPainterPath()  # an open line drawn with fill="none": only its stroke counts
-        stroke = el.stroke
-        width = float(el.stroke_width or 0)
-        if stroke is not None and getattr(stroke, "value", None) is not None and width > 0:
-            Qt = qt()  # check only: never on the start path
-            stroker = QPainterPathStroker()
-            stroker.setWidth(width)
-            join = joins.get(str(values.get("stroke-linejoin", "")).strip(), "MiterJoin")
-            cap = caps.get(str(values.get("stroke-linecap", "")).strip(), "FlatCap")
-            stroker.setJoinStyle(getattr(Qt.PenJoinStyle, join))
-            stroker.setCapStyle(getattr(Qt.PenCapStyle, cap))
-            stroker.setMiterLimit(float(values.get("stroke-miterlimit", 4) or 4))
-            area = area.united(stroker.createStroke(geometry))
-        zones[zone] = zones[zone].united(area) if zone in zones else area
-    return zones
-
-
-def _is_open(el: object, se: object) -> bool:
-    """Whether svgelements' shape is an open line (a subpath not closed), as reflexmap.drawn.is_open reads it."""
-    if isinstance(el, (se.SimpleLine, se.Polyline)):  # type: ignore[attr-defined]
-        return True
-    if not isinstance(el, se.Path):  # type: ignore[attr-defined]
-        return False
-    drawn = closed = False
-    for seg in el:
-        if isinstance(seg, se.Move):  # type: ignore[attr-defined]
-            if drawn and not closed:
-                return True
-            drawn = closed = False
-        elif isinstance(seg, se.Close):  # type: ignore[attr-defined]
-            closed = True
-        else:
-            drawn, closed = True, False
-    return drawn and not closed

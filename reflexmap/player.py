@@ -6,25 +6,25 @@ when something visible changes (the next whole second, a cue, a deadline);
 it never counts ticks, so a late timer or a blocked event loop cannot stretch
 the routine: when the player wakes up late it catches up, and the next step
 starts at the moment the previous one was due, not when it was noticed.
+
+What needs no clock lives in :mod:`reflexmap.routine_run`: the plan fitted
+to a length (``fit_plan``) and the log of what a run did (``RunLog``).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reflexmap.clock import Clock, monotonic, until_next_whole_second
 from reflexmap.fast_start import set_enum
-from reflexmap.routines import Routine, Step
+from reflexmap.routine_run import PlannedStep, RunLog, Summary, fit_plan
+from reflexmap.routines import Routine
 
-__all__ = ["MIN_STEP_SECONDS", "PLAYING", "Cue", "PlannedStep", "RoutinePlayer", "State", "Summary", "fit_plan"]
+__all__ = ["PLAYING", "Cue", "RoutinePlayer", "State", "countdown_cue"]
 
-#: Fit-my-time never makes a timed step shorter than this.
-MIN_STEP_SECONDS = 5.0
 LEAD_IN_SECONDS = 5.0
 #: Seconds before a timed step ends at which the 3-2-1 cue sounds.
 COUNTDOWN = (3, 2, 1)
@@ -59,72 +59,17 @@ class Cue(Enum):
         return self is not Cue.CHIME
 
 
-@dataclass(frozen=True)
-class PlannedStep:
-    """A step with the time it gets in this run (None: until the person presses Done)."""
+def countdown_cue(left: float, seconds: float, given: set[int]) -> Cue | None:
+    """The 3-2-1 cue due with ``left`` seconds to go in a timed step of ``seconds``, if one is (once each).
 
-    step: Step
-    seconds: float | None
-
-
-@dataclass(frozen=True)
-class StepRecord:
-    index: int
-    started: float
-    ended: float
-    completed: bool  # ran its time or was marked done; False if skipped
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What a finished run did, for the completion screen."""
-
-    steps_done: int
-    steps_skipped: int
-    feet: tuple[str, ...]  # "right", "left" in the order they were worked
-    zones: tuple[str, ...]
-    active_seconds: float  # time spent on steps, pauses not counted
-
-
-def fit_plan(
-    steps: Sequence[Step], target_seconds: float | None = None, minimum: float = MIN_STEP_SECONDS
-) -> list[PlannedStep]:
-    """Scale the timed steps so that together they last ``target_seconds``.
-
-    Proportions are kept, no step gets less than ``minimum`` (or its own
-    length, if shorter), and seconds are whole and add up exactly to the
-    target whenever the minimums allow.  Until-done steps are left alone.
+    ``given`` holds the counts already given in this step; a step too short
+    to count down in gets none.
     """
-    if target_seconds is None:
-        return [PlannedStep(s, s.seconds) for s in steps]
-    timed = [i for i, s in enumerate(steps) if s.seconds is not None]
-    if not timed:
-        return [PlannedStep(s, None) for s in steps]
-    base = {i: float(steps[i].seconds or 0.0) for i in timed}
-    floor = {i: min(minimum, base[i]) for i in timed}
-    fixed: dict[int, float] = {}
-    while True:
-        free = [i for i in timed if i not in fixed]
-        budget = target_seconds - sum(fixed.values())
-        free_total = sum(base[i] for i in free)
-        if not free or budget <= 0 or free_total <= 0:
-            shares = {i: floor[i] for i in free}
-            break
-        shares = {i: base[i] * budget / free_total for i in free}
-        low = [i for i in free if shares[i] < floor[i]]
-        if not low:
-            break
-        fixed.update({i: floor[i] for i in low})
-    exact = {**fixed, **shares}
-    # whole seconds, largest remainders first, so the sum stays on target
-    whole = {i: max(math.floor(v), math.ceil(floor[i])) for i, v in exact.items()}
-    want = round(max(target_seconds, sum(whole.values())))
-    by_remainder = sorted(timed, key=lambda i: exact[i] - math.floor(exact[i]), reverse=True)
-    k = 0
-    while sum(whole.values()) < want and by_remainder:
-        whole[by_remainder[k % len(by_remainder)]] += 1
-        k += 1
-    return [PlannedStep(s, float(whole[i]) if i in whole else None) for i, s in enumerate(steps)]
+    due = [n for n in COUNTDOWN if left <= n and n not in given]
+    if not due or seconds <= max(COUNTDOWN) + 1:
+        return None
+    given.update(due)
+    return Cue(min(due))
 
 
 class RoutinePlayer(QObject):
@@ -153,9 +98,7 @@ class RoutinePlayer(QObject):
         self._started = 0.0  # when the current step began (its scheduled time)
         self._cued: set[int] = set()
         self._safety_ok = False
-        self._records: list[StepRecord] = []
-        self._active = 0.0
-        self._active_since: float | None = None
+        self._log = RunLog()
         #: When the last run finished, on the player's clock (the scheduled moment, not when noticed).
         self.finished_at: float | None = None
         self._wake = QTimer(self)
@@ -248,19 +191,8 @@ class RoutinePlayer(QObject):
         return max(0, self._index) / max(1, len(self._plan))
 
     def summary(self) -> Summary:
-        done = [r for r in self._records if r.completed]
-        worked = [r for r in self._records if r.completed or r.ended - r.started >= 1.0]
-        feet: list[str] = []
-        zones: list[str] = []
-        for r in worked:
-            step = self._plan[r.index].step
-            for foot in ("right", "left") if step.foot in ("both", "none") else (step.foot,):
-                if step.foot != "none" and foot not in feet:
-                    feet.append(foot)
-            for zone in step.zones:
-                if zone not in zones:
-                    zones.append(zone)
-        return Summary(len(done), len(self._records) - len(done), tuple(feet), tuple(zones), self._active_now())
+        """What the run did so far (all of it, once finished)."""
+        return self._log.summary(self._plan, self._clock())
 
     # --- controls -------------------------------------------------------------------
 
@@ -284,14 +216,8 @@ class RoutinePlayer(QObject):
             self._set_state(State.IDLE)
 
     def pause(self) -> None:
-        if self._state not in PLAYING:
-            return
-        now = self._clock()
-        self._remaining = None if self._deadline is None else max(0.0, self._deadline - now)
-        self._resume_to = self._state
-        self._deadline = None
-        self._wake.stop()
-        self._set_state(State.PAUSED, now)
+        if self._state in PLAYING:
+            self._pause_at(self._clock())
 
     def resume(self) -> None:
         if self._state != State.PAUSED:
@@ -360,12 +286,9 @@ class RoutinePlayer(QObject):
             else:
                 break
         if self._state == State.RUNNING and self._deadline is not None:
-            left = self._deadline - now
-            due_cues = [n for n in COUNTDOWN if left <= n and n not in self._cued]
-            seconds = self._plan[self._index].seconds or 0.0
-            if due_cues and seconds > max(COUNTDOWN) + 1:
-                self._cued.update(due_cues)
-                self.cue.emit(Cue(min(due_cues)))
+            counted = countdown_cue(self._deadline - now, self._plan[self._index].seconds or 0.0, self._cued)
+            if counted is not None:
+                self.cue.emit(counted)
         self.tick.emit()
         self._schedule(now)
 
@@ -377,10 +300,7 @@ class RoutinePlayer(QObject):
     def _begin(self) -> None:
         now = self._clock()
         self._wake.stop()
-        self._records = []
-        self._active = 0.0
-        # restarting mid-step: what was counted so far belongs to the abandoned run
-        self._active_since = now if self._state in (State.RUNNING, State.WAITING) else None
+        self._log.begin(now, on_a_step=self._state in (State.RUNNING, State.WAITING))
         self._index = 0
         self._cued = set()
         if self.lead_in > 0:
@@ -401,11 +321,15 @@ class RoutinePlayer(QObject):
             return
         self._enter(index, now)
         if paused:  # stay paused, on the new step, with its whole time
-            self._remaining = None if self._deadline is None else self._deadline - now
-            self._resume_to = self._state
-            self._deadline = None
-            self._wake.stop()
-            self._set_state(State.PAUSED, now)
+            self._pause_at(now)
+
+    def _pause_at(self, now: float) -> None:
+        """Pause at ``now``: the time left in the step (or lead-in) is kept until :meth:`resume`."""
+        self._remaining = None if self._deadline is None else max(0.0, self._deadline - now)
+        self._resume_to = self._state
+        self._deadline = None
+        self._wake.stop()
+        self._set_state(State.PAUSED, now)
 
     def _enter(self, index: int, at: float) -> None:
         self._index = index
@@ -424,7 +348,7 @@ class RoutinePlayer(QObject):
 
     def _record(self, at: float, completed: bool) -> None:
         if 0 <= self._index < len(self._plan):
-            self._records.append(StepRecord(self._index, self._started, at, completed))
+            self._log.record(self._index, self._started, at, completed)
 
     def _finish(self, at: float) -> None:
         self.finished_at = at
@@ -442,20 +366,12 @@ class RoutinePlayer(QObject):
         self._index = -1
         self.step_changed.emit(-1)
 
-    def _active_now(self) -> float:
-        extra = 0.0 if self._active_since is None else max(0.0, self._clock() - self._active_since)
-        return self._active + extra
-
     def _set_state(self, state: State, at: float | None = None) -> None:
         """Change state at time ``at``; time in RUNNING or WAITING counts as active."""
         if state == self._state:
             return
         at = self._clock() if at is None else at
-        if self._active_since is not None:
-            self._active += max(0.0, at - self._active_since)
-            self._active_since = None
-        if state in (State.RUNNING, State.WAITING):
-            self._active_since = at
+        self._log.entered(at, active=state in (State.RUNNING, State.WAITING))
         self._state = state
         self.state_changed.emit(state)
 

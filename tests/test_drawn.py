@@ -48,7 +48,7 @@ def _drawn(svg: bytes, x: int, y: int) -> int:
 @pytest.mark.parametrize("wrapper", ["g", "a", "switch", "clipPath", "pattern", "title", "metadata", "foo", "x:foo"])
 def test_the_engine_walks_through_elements_it_does_not_draw_as_groups(wrapper: str) -> None:
     svg = _svg(f'<{wrapper} xmlns:x="urn:x"><rect width="50" height="50"/></{wrapper}>')
-    assert _drawn(svg, 20, 20) == 255, f"QtSvg no longer draws what is inside <{wrapper}>: update drawn.NOT_DRAWN"
+    assert _drawn(svg, 20, 20) == 255, f"QtSvg no longer draws inside <{wrapper}>: update drawn.layers.NOT_DRAWN"
 
 
 @pytest.mark.parametrize("wrapper", ["defs", "symbol", "marker", "mask", "filter"])

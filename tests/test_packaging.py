@@ -107,7 +107,7 @@ def test_model_modules_never_import_qtwidgets() -> None:
         assert not any(m.startswith("PySide6") for m in sys.modules), "content layer imported Qt"
         import reflexmap.config
         assert not any(m.startswith("PySide6") for m in sys.modules), "config imported Qt"
-        import reflexmap.geometry, reflexmap.drawn, reflexmap.art_check
+        import reflexmap.geometry, reflexmap.svg_shapes, reflexmap.drawn, reflexmap.art_check, reflexmap.routine_run
         import reflexmap.player, reflexmap.sound, reflexmap.awake, reflexmap.session
         import reflexmap.kiosk, reflexmap.i18n, reflexmap.systemd, reflexmap.clock, reflexmap.fast_start
         import reflexmap.options

@@ -6,7 +6,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reflexmap.content import Text
-from reflexmap.player import MIN_STEP_SECONDS, Cue, RoutinePlayer, State, fit_plan
+from reflexmap.player import Cue, RoutinePlayer, State
+from reflexmap.routine_run import MIN_STEP_SECONDS, fit_plan
 from reflexmap.routines import Routine, Step
 
 

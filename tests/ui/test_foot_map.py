@@ -186,6 +186,7 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
     import svgelements
 
     from reflexmap import drawn, geometry
+    from reflexmap.drawn import raster
 
     calls: dict[str, int] = {"svgelements": 0, "load_art": 0, "renderers": 0, "renderer loads": 0}
 
@@ -196,7 +197,7 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
 
         return wrapper
 
-    class CountingRenderer(drawn.QSvgRenderer):
+    class CountingRenderer(raster.QSvgRenderer):
         def __init__(self, *args: Any) -> None:
             calls["renderers"] += 1
             super().__init__(*args)
@@ -207,7 +208,7 @@ def test_hover_and_paint_never_reparse_the_svg(make_window, qtbot: QtBot, monkey
 
     monkeypatch.setattr(svgelements.SVG, "parse", counting("svgelements", svgelements.SVG.parse))
     monkeypatch.setattr(geometry, "load_art", counting("load_art", geometry.load_art))
-    monkeypatch.setattr(drawn, "QSvgRenderer", CountingRenderer)
+    monkeypatch.setattr(raster, "QSvgRenderer", CountingRenderer)
     window = make_window("--size", "1280x800")
     fmap = window.map
     qtbot.waitUntil(lambda: calls["renderers"] > 1)  # the masks follow the first frame

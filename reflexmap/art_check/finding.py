@@ -1,0 +1,70 @@
+"""What the parts of the check share: a finding, and what an element says about its zones and style."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QRegion
+
+from reflexmap.drawn import Element, Piece
+from reflexmap.messages import Message
+
+DECLARATION = re.compile(r"([\w-]+)\s*:\s*([^;]*)")
+URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One construct the engine draws differently: the sentence, where it is, and the zones it touches."""
+
+    line: int
+    message: Message
+    zones: frozenset[str]
+
+
+def declared(root: Element) -> dict[str, int]:
+    """Every zone name in the file and the line it first appears on."""
+    zones: dict[str, int] = {}
+    for el in root.iter():
+        zone = el.attrib.get("data-zone", "").strip()
+        if zone and zone not in zones:
+            zones[zone] = el.line
+    return zones
+
+
+def zones_of(el: Element) -> frozenset[str]:
+    """The zones an element's drawing belongs to: its own or its nearest ancestor's, and those below it."""
+    zones = set()
+    for node in (el, *el.ancestors()):
+        if "data-zone" in node.attrib:
+            zones.add(node.attrib["data-zone"].strip())
+            break
+    zones.update(n.attrib["data-zone"].strip() for n in el.iter() if "data-zone" in n.attrib)
+    return frozenset(z for z in zones if z)
+
+
+def in_zone(zones: frozenset[str]) -> Message | str:
+    """`` (zone "heel", "toes")`` for a sentence about what ``zones`` draw; nothing for no zone."""
+    if not zones:
+        return ""
+    return Message(" (zone {zones})", zones=", ".join(f'"{z}"' for z in sorted(zones)))
+
+
+def style_of(el: Element) -> dict[str, str]:
+    """The declarations of an element's ``style`` attribute, by property."""
+    return {k.strip(): v.strip() for k, v in DECLARATION.findall(el.attrib.get("style", ""))}
+
+
+def eroded(region: QRegion) -> QRegion:
+    """The region without its outermost pixel all round (differences of anti-aliasing live there)."""
+    out = region
+    for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        out = out.intersected(region.translated(dx, dy))
+    return out
+
+
+def zone_is(zone: str) -> Callable[[Piece], bool]:
+    """Whether a piece belongs to ``zone`` (for the masks' regions)."""
+    return lambda p: p.zone == zone

@@ -1,0 +1,161 @@
+"""Documents rendered into pixels, and the regions those pixels make.
+
+Every rendering, the picture's and each mask's, goes through one renderer
+set-up (:func:`make_renderer`) and one call (:func:`draw`), so a mask covers
+exactly what the picture shows; a pixel covered at least half counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QRect, QRectF
+from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtSvg import QSvgRenderer
+
+from reflexmap.fast_start import set_enum
+
+if TYPE_CHECKING:  # made when the masks are: PySide6 builds a class's enums the first time it is touched
+    from PySide6.QtGui import QImage, QRegion
+
+
+@contextmanager
+def _engine_messages(into: list[str]) -> Iterator[None]:
+    """Collect what Qt says while a document loads (QtSvg's warnings), instead of printing it."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode: object, _context: object, message: str) -> None:
+        into.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def renderer(data: bytes) -> tuple[QSvgRenderer, list[str]]:
+    """A renderer of ``data`` set up as the picture's is, and what the engine said while reading it."""
+    messages: list[str] = []
+    return make_renderer(data, messages), messages
+
+
+def make_renderer(data: bytes, messages: list[str]) -> QSvgRenderer:
+    """A renderer of ``data`` set up as the picture's is; what the engine says while reading it goes to ``messages``."""
+    renderer = QSvgRenderer()
+    renderer.setAnimationEnabled(False)  # the picture is one still frame; so is every mask
+    with _engine_messages(messages):
+        renderer.load(QByteArray(data))
+    set_enum(renderer, "aspectRatioMode", "KeepAspectRatio")
+    return renderer
+
+
+def draw(renderer: QSvgRenderer, painter: QPainter, width: float, height: float) -> None:
+    """The one call that draws a document, for the picture and for every mask alike."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, width, height))
+
+
+def rendered_region(renderer: QSvgRenderer, width: float, height: float, dpr: float, crop: QRect) -> QRegion:
+    """The device pixels of ``crop`` that the renderer covers at least half, drawn as the picture is."""
+    image, buffer = blank(crop.width(), crop.height())
+    image.setDevicePixelRatio(dpr)
+    painter = QPainter(image)
+    painter.translate(-crop.x() / dpr, -crop.y() / dpr)
+    draw(renderer, painter, width, height)
+    painter.end()
+    region = _covered(image).translated(crop.x(), crop.y())
+    del buffer  # the image's memory: kept until here
+    return region
+
+
+_HALF = bytes(255 if i >= 128 else 0 for i in range(256))
+_RUN = b"\xff+"
+
+
+def _covered(image: QImage) -> QRegion:
+    """The pixels of ``image`` at least half opaque, as a region."""
+    from PySide6.QtGui import QBitmap, QGuiApplication, QImage, QRegion
+
+    if QGuiApplication.instance() is not None:  # a QBitmap is a pixmap, which needs the application
+        return QRegion(QBitmap.fromImage(image.createAlphaMask()))
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)  # without one (load_zones in a script): row by row
+    stride, cols = alpha.bytesPerLine(), alpha.width()
+    data = bytes(alpha.constBits())[: stride * alpha.height()].translate(_HALF)
+    rows = [QRegion()]
+    for y in range(alpha.height()):
+        row = QRegion()
+        for run in re.compile(_RUN).finditer(data, y * stride, y * stride + cols):
+            row = row.united(QRect(run.start() - y * stride, y, run.end() - run.start(), 1))
+        rows.append(row)
+    while len(rows) > 1:  # pairwise, so each union stays small
+        rows = [rows[i].united(rows[i + 1]) if i + 1 < len(rows) else rows[i] for i in range(0, len(rows), 2)]
+    return rows[0]
+
+
+def path_region(path: QPainterPath, scale: float, width: int, height: int) -> QRegion:
+    """The pixels of a ``width`` x ``height`` image that ``path``, scaled by ``scale``, covers at least half.
+
+    The same rule as the masks', for comparing a path with a drawn zone.
+    """
+    from PySide6.QtGui import QColor
+
+    image, buffer = blank(width, height)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    painter.fillPath(path, QColor.fromRgba(0xFF000000))
+    painter.end()
+    region = _covered(image)
+    del buffer  # the image's memory: kept until here
+    return region
+
+
+def area(region: QRegion) -> int:
+    """How many pixels ``region`` holds."""
+    return sum(r.width() * r.height() for r in rects(region))
+
+
+def blank(width: int, height: int) -> tuple[QImage, bytearray]:
+    """A transparent image and the memory it paints into (keep it while the image is used).
+
+    Made on zeroed memory: ``QImage.fill`` makes PySide6 weigh an overload that
+    takes one of Qt's enums, which builds the whole namespace (see fast_start).
+    """
+    from PySide6.QtGui import QImage
+
+    buffer = bytearray(4 * width * height)
+    return QImage(buffer, width, height, 4 * width, QImage.Format.Format_ARGB32_Premultiplied), buffer
+
+
+def inked(image: QImage) -> QRect | None:
+    """The bounding box of every pixel with any ink at all (alpha above 0)."""
+    from PySide6.QtGui import QImage
+
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    stride = alpha.bytesPerLine()
+    cols = alpha.width()
+    data = bytes(alpha.constBits())[: stride * alpha.height()]
+    top = bottom = -1
+    left, right = cols, -1
+    for y in range(alpha.height()):
+        row = data[y * stride : y * stride + cols]
+        start = cols - len(row.lstrip(b"\x00"))
+        if start == cols:
+            continue
+        if top < 0:
+            top = y
+        bottom = y
+        left = min(left, start)
+        right = max(right, len(row.rstrip(b"\x00")) - 1)
+    if top < 0:
+        return None
+    return QRect(left, top, right - left + 1, bottom - top + 1)
+
+
+def rects(region: QRegion) -> Iterator[QRect]:
+    """The rectangles ``region`` is made of, top to bottom, left to right (y-x banded)."""
+    return iter(region)  # type: ignore[call-overload]  # PySide6 iterates regions; its stubs do not say so
