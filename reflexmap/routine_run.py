@@ -140,4 +140,9 @@ class RunLog:
             for zone in step.zones:
                 if zone not in zones:
                     zones.append(zone)
-        return Summary(len(done), len(self.records) - len(done), tuple(feet), tuple(zones), self.active_seconds(now))
+        # skipped: every step up to the furthest one reached that was never finished, passed by Next or
+        # by a jump over it alike (a step skipped, then gone back to and finished, is not)
+        finished = {r.index for r in done}
+        furthest = max((r.index for r in self.records), default=-1)
+        skipped = sum(1 for i in range(furthest + 1) if i not in finished)
+        return Summary(len(done), skipped, tuple(feet), tuple(zones), self.active_seconds(now))

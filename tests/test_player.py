@@ -141,7 +141,24 @@ def test_next_previous_and_jump(player: RoutinePlayer, clock: FakeClock) -> None
     player.next()  # past the last step: finished
     assert player.state == State.FINISHED
     assert player.summary().steps_done == 0
-    assert player.summary().steps_skipped >= 3
+    assert player.summary().steps_skipped == 4  # each step of the plan, passed by Next or jumped over
+
+
+def test_steps_jumped_over_count_as_skipped_and_a_step_gone_back_to_and_finished_does_not(
+    player: RoutinePlayer, clock: FakeClock
+) -> None:
+    player.lead_in = 0
+    player.load(_routine(10, 10, 10, 10, 10, 10))
+    player.start()
+    _advance(player, clock, 10.0)  # step 1 runs its time
+    player.jump(4)  # over steps 2, 3 and 4, to step 5
+    player.previous()  # back to step 4, which runs its time, as do 5 and 6
+    for _ in range(3):
+        _advance(player, clock, 10.0)
+    assert player.state == State.FINISHED
+    summary = player.summary()
+    assert summary.steps_done == 4  # steps 1, 4, 5 and 6
+    assert summary.steps_skipped == 2  # steps 2 and 3: never played
 
 
 def test_next_while_paused_stays_paused_on_the_new_step(player: RoutinePlayer, clock: FakeClock) -> None:
