@@ -166,7 +166,6 @@
     <name>FootMap</name>
     <message>
         <source>Foot map</source>
-        <extracomment>One slow breath of the guide highlight, redrawn about seven times a second: the tint moves at most a few colour levels a frame, and each frame is a repaint of the zone (most of the CPU a counting routine uses).</extracomment>
         <translation>Карта стопи</translation>
     </message>
     <message>

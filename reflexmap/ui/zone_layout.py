@@ -278,6 +278,14 @@ class ZoneLayout:
         """The bounding box of what focus stop ``index`` shows, in widget coordinates."""
         return QRectF(self._made().stop_boxes[index])
 
+    def zone_box(self, zone: str, view: str | None = None) -> QRectF:
+        """The bounding box of what is drawn for ``zone`` on ``view`` (None: on every view), in widget coordinates."""
+        box = QRectF()
+        for i, stop in enumerate(self.stops):
+            if stop.zone == zone and (view is None or stop.view == view):
+                box = box.united(self.stop_box(i))
+        return box
+
     def neighbour(self, index: int, dx: float, dy: float) -> int | None:
         """The focus stop an arrow key moves to from stop ``index`` in direction (dx, dy), if any.
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reflexmap.app.build import Built
-from reflexmap.ui import foot_map
+from reflexmap.ui import map_guide
 from tests.ui.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,7 +100,7 @@ def test_the_highlight_at_its_faintest_keeps_3_to_1_against_the_art_around_it(
 ) -> None:
     """WCAG 2.2 non-text contrast, from the rendered pixels: the pulse's faintest tint of each zone against
     the same pixels untinted, and against the fills of the zones (and the page) around it."""
-    clock = FakeClock(1000.0 + foot_map.PULSE_MS / 2000)  # half a breath in: the pulse at its faintest
+    clock = FakeClock(1000.0 + map_guide.PULSE_MS / 2000)  # half a breath in: the pulse at its faintest
     args = ["--kiosk", "--size", "1280x800"] + (["--config", str(config)] if config else [])
     built = make_built(*args, clock=clock)
     fmap = built.window.map
