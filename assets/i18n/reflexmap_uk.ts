@@ -163,6 +163,21 @@
     </message>
 </context>
 <context>
+    <name>Feet</name>
+    <message>
+        <source>Left foot</source>
+        <translation>Ліва стопа</translation>
+    </message>
+    <message>
+        <source>Right foot</source>
+        <translation>Права стопа</translation>
+    </message>
+    <message>
+        <source>Both feet</source>
+        <translation>Обидві стопи</translation>
+    </message>
+</context>
+<context>
     <name>FootMap</name>
     <message>
         <source>Foot map</source>
@@ -286,48 +301,7 @@
     </message>
 </context>
 <context>
-    <name>PlayPage</name>
-    <message>
-        <source>until done</source>
-        <extracomment>The countdown&apos;s smallest size at 100 % text (it grows with the page from there). The instruction grows from twice the body text up to this. A portrait page shorter than this shows no step list.</extracomment>
-        <translation>доки не натиснете «Готово»</translation>
-    </message>
-    <message>
-        <source>Get ready — first step</source>
-        <translation>Приготуйтеся — перший крок</translation>
-    </message>
-    <message>
-        <source>Paused — step {n} of {m}</source>
-        <translation>Пауза — крок {n} з {m}</translation>
-    </message>
-    <message>
-        <source>Step {n} of {m}</source>
-        <translation>Крок {n} з {m}</translation>
-    </message>
-    <message>
-        <source>Next: {text}</source>
-        <translation>Далі: {text}</translation>
-    </message>
-    <message>
-        <source>Last step</source>
-        <translation>Останній крок</translation>
-    </message>
-    <message>
-        <source>Now the left foot</source>
-        <translation>Тепер ліва стопа</translation>
-    </message>
-    <message>
-        <source>Now the right foot</source>
-        <translation>Тепер права стопа</translation>
-    </message>
-    <message>
-        <source>Done?</source>
-        <translation>Готово?</translation>
-    </message>
-    <message>
-        <source>{time} left in the routine</source>
-        <translation>До кінця програми: {time}</translation>
-    </message>
+    <name>PlayControls</name>
     <message>
         <source>‹ Previous</source>
         <translation>‹ Назад</translation>
@@ -379,30 +353,6 @@
     <message>
         <source>Sound on</source>
         <translation>Звук увімкнено</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Готово</translation>
-    </message>
-    <message>
-        <source>Stop the routine?</source>
-        <translation>Зупинити програму?</translation>
-    </message>
-    <message>
-        <source>Keep going</source>
-        <translation>Продовжити</translation>
-    </message>
-    <message>
-        <source>Left foot</source>
-        <translation>Ліва стопа</translation>
-    </message>
-    <message>
-        <source>Right foot</source>
-        <translation>Права стопа</translation>
-    </message>
-    <message>
-        <source>Both feet</source>
-        <translation>Обидві стопи</translation>
     </message>
 </context>
 <context>
@@ -542,6 +492,57 @@
     </message>
 </context>
 <context>
+    <name>StepList</name>
+    <message>
+        <source>until done</source>
+        <translation>доки не натиснете «Готово»</translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message>
+        <source>Get ready — first step</source>
+        <extracomment>The countdown&apos;s smallest size at 100 % text (it grows with the page from there). The instruction grows from twice the body text up to this.</extracomment>
+        <translation>Приготуйтеся — перший крок</translation>
+    </message>
+    <message>
+        <source>Paused — step {n} of {m}</source>
+        <translation>Пауза — крок {n} з {m}</translation>
+    </message>
+    <message>
+        <source>Step {n} of {m}</source>
+        <translation>Крок {n} з {m}</translation>
+    </message>
+    <message>
+        <source>Next: {text}</source>
+        <translation>Далі: {text}</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Останній крок</translation>
+    </message>
+    <message>
+        <source>Now the left foot</source>
+        <translation>Тепер ліва стопа</translation>
+    </message>
+    <message>
+        <source>Now the right foot</source>
+        <translation>Тепер права стопа</translation>
+    </message>
+    <message>
+        <source>Done?</source>
+        <translation>Готово?</translation>
+    </message>
+    <message>
+        <source>{time} left in the routine</source>
+        <translation>До кінця програми: {time}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message>
         <source>Still there?</source>
@@ -550,6 +551,21 @@
     <message>
         <source>Touch anywhere to keep going.</source>
         <translation>Торкніться будь-де, щоб продовжити.</translation>
+    </message>
+</context>
+<context>
+    <name>StopQuestion</name>
+    <message>
+        <source>Stop the routine?</source>
+        <translation>Зупинити програму?</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Продовжити</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Зупинити</translation>
     </message>
 </context>
 <context>

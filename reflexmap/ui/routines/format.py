@@ -1,10 +1,12 @@
-"""Durations as the Routines tab shows them."""
+"""Durations and feet as the Routines tab shows them."""
 
 from __future__ import annotations
 
 import math
 
-__all__ = ["clock_face", "format_duration"]
+from PySide6.QtCore import QCoreApplication
+
+__all__ = ["clock_face", "foot_name", "format_duration"]
 
 
 def format_duration(seconds: float, lang: str = "en") -> str:
@@ -24,3 +26,12 @@ def clock_face(seconds: float) -> str:
     total = max(0, math.ceil(seconds - 1e-6))
     minutes, secs = divmod(total, 60)
     return f"{minutes}:{secs:02d}" if minutes else str(secs)
+
+
+def foot_name(foot: str) -> str:
+    """A step's foot in the current language ("Left foot"...); "" for a step on no particular foot."""
+    return {
+        "left": QCoreApplication.translate("Feet", "Left foot"),
+        "right": QCoreApplication.translate("Feet", "Right foot"),
+        "both": QCoreApplication.translate("Feet", "Both feet"),
+    }.get(foot, "")
