@@ -794,17 +794,23 @@ def _run_kiosk(
     assert isinstance(app, QApplication)
     restarts: list[str] = []
     QTimer.singleShot(0, lambda: act(reloader.kiosk))
-    QTimer.singleShot(8000, lambda: app.exit(99))  # the test's own way out if the exit were refused
-    status = run_kiosk(
-        app,
-        built,
-        load_files(Paths(config=path)),
-        Paths(config=path),
-        WindowOptions(),
-        kiosk_run,
-        restart=lambda: restarts.append("again"),
-        environ=environ or {},
-    )
+    way_out = QTimer()  # the test's own way out if the exit were refused, stopped after: a stray
+    way_out.setSingleShot(True)  # exit() would end the event loops of the tests that follow at once
+    way_out.timeout.connect(lambda: app.exit(99))
+    way_out.start(8000)
+    try:
+        status = run_kiosk(
+            app,
+            built,
+            load_files(Paths(config=path)),
+            Paths(config=path),
+            WindowOptions(),
+            kiosk_run,
+            restart=lambda: restarts.append("again"),
+            environ=environ or {},
+        )
+    finally:
+        way_out.stop()
     return status, restarts
 
 
