@@ -82,10 +82,19 @@ class Reloader(QObject):
         return self._pending is not None
 
     def reload(self) -> None:
-        """Check every file now; if all is well, replace the kiosk at the next quiet moment."""
+        """Check every file now; if all is well, replace the kiosk at the next quiet moment.
+
+        If not, the kiosk on screen stays, and so does nothing else: a good
+        edit still waiting for a quiet moment is dropped, since the files no
+        longer say that.
+        """
         loaded = self._load()
         self._watch(loaded)  # editors that replace files break the old watches
         if loaded.problems:
+            if self._pending is not None:  # an earlier good edit is not what the files say any more
+                self._pending = None
+                self._report.set_reload_waiting(False)
+                logger.info("the reload that was waiting is dropped: the files changed since and are refused")
             for problem in loaded.problems:
                 self._report.add_notice(Message("{problem} The previous content stays on screen.", problem=problem))
             logger.warning("reload refused: %d problem(s); the previous content stays", len(loaded.problems))

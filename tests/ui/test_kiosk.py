@@ -957,6 +957,35 @@ def test_a_good_reload_waits_while_a_visitor_is_active_and_lands_at_the_idle_res
     assert reloader.kiosk.window.header.title == "Seizó Later"
 
 
+@pytest.mark.parametrize("waiting_for", ["visitor", "staff"])
+def test_a_refused_edit_drops_the_good_reload_still_waiting(running: Running, qtbot: QtBot, waiting_for: str) -> None:
+    """A good edit waits for a quiet moment; a half-written edit after it is refused, and the quiet moment
+    then brings neither: the screen keeps the content from before both."""
+    reloader, path, kiosk_run = running
+    old = reloader.kiosk
+    if waiting_for == "visitor":
+        old.wake()  # a visitor is using it
+    else:
+        _open_staff(old, qtbot)
+    _edit_salon_name(path, "Seizó Later")
+    reloader.reload()
+    assert reloader.pending and reloader.kiosk is old
+    assert kiosk_run.report.reload_waiting == (waiting_for == "staff")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("Seizó Later") + len("Seizó La")], encoding="utf-8")  # the editor's first bytes
+    reloader.reload()
+    assert not reloader.pending and not kiosk_run.report.reload_waiting
+    refused = [n for n in kiosk_run.report.notices if n.startswith("config.toml: ")]
+    assert refused and refused[-1].endswith("The previous content stays on screen."), kiosk_run.report.notices
+    if waiting_for == "visitor":
+        old.idle.rest()  # the visitor leaves: the idle reset
+    else:
+        assert "config.toml" in _text(old.staff, "staffNotice0")  # staff see why, in the panel they are in
+        assert not old.staff.findChild(QLabel, "staffReloadWaiting").isVisible()  # nothing is ready any more
+        _press(old.staff.findChild(QPushButton, "staffBack"), qtbot)  # they leave
+    assert reloader.kiosk is old and old.window.header.title == "Seizó"
+
+
 def test_many_reloads_stack_nothing_global(running: Running, qtbot: QtBot) -> None:
     """Each reload's kiosk takes back what it took: the hidden cursor, its event filter, timers, translators."""
     from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
