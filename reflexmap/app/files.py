@@ -44,8 +44,10 @@ class Loaded:
     routine_notices: list[str]
     #: Everything wrong, for `check` and the hot reload.
     problems: list[str] = field(default_factory=list)
-    #: Files and folders whose changes reload the kiosk.
+    #: Files whose changes reload the kiosk (config, content, art, logo).
     watched: list[Path] = field(default_factory=list)
+    #: Folders whose routine files' changes reload the kiosk.
+    watched_folders: list[Path] = field(default_factory=list)
     #: The salon's logo, checked: its bytes and kind ("svg" or "png"), or None.
     logo: tuple[bytes, str] | None = None
 
@@ -121,8 +123,9 @@ def load_files(paths: Paths) -> Loaded:
             notices.append(message)
     for notice in notices + routine_notices:
         logger.warning("%s", notice)
-    watched = [p for p in (config_path, content_path, art_path, logo_path, extra, *routine_folders()) if p is not None]
-    return Loaded(config, content, art, routines, notices, routine_notices, problems, watched, logo)
+    watched = [p for p in (config_path, content_path, art_path, logo_path) if p is not None]
+    folders = list(dict.fromkeys(routine_folders(extra)))
+    return Loaded(config, content, art, routines, notices, routine_notices, problems, watched, folders, logo)
 
 
 def _line_in(config: Config, dotted: str) -> int | str:
