@@ -27,6 +27,7 @@ from reflexmap.app.reloader import POLL_SECONDS, Reloader
 from reflexmap.kiosk import Ending, IdleState, PinGate, PinResult, RunRecord, hash_pin, verify_pin
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
+from reflexmap.start_marker import StartMarker
 from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, STATUS_FILE_VARIABLE, WatchdogNotifier
 from reflexmap.ui.kiosk import KioskShell
 from tests.ui.conftest import FakeClock
@@ -599,17 +600,17 @@ def test_visitors_never_see_a_broken_routine_file_staff_and_the_log_do(
 
 @contextmanager
 def _reloading(
-    paths: Paths, clock: FakeClock, poll_seconds: float = POLL_SECONDS
+    paths: Paths, clock: FakeClock, poll_seconds: float = POLL_SECONDS, marker: StartMarker | None = None
 ) -> Iterator[tuple[Reloader, KioskRun]]:
     """The kiosk for ``paths`` as `reflexmap --kiosk` runs it, with its hot reloader, on the test's clock."""
     options = WindowOptions(kiosk=True)
     kiosk_run = KioskRun.start(clock)
-    loaded = load_files(paths)
+    loaded = load_files(paths, marker)
     first = build(loaded, options, kiosk_run=kiosk_run, clock=clock)
     assert first.kiosk is not None
     first.kiosk.show()
     made = Reloader(
-        lambda: load_files(paths),
+        lambda: load_files(paths, marker),
         lambda new: build(new, options, kiosk_run=kiosk_run, clock=clock),
         first,
         loaded,
@@ -1061,6 +1062,30 @@ def test_a_config_deleted_then_written_again_reloads(running: Running, qtbot: Qt
     with qtbot.waitSignal(reloader.replaced, timeout=round((POLL_SECONDS + 3) * 1000)):
         pass
     assert reloader.kiosk.window.header.title == "Seizó Again"
+
+
+def test_a_file_a_start_died_on_stays_skipped_through_reloads_which_it_does_not_refuse(
+    tmp_path: Path, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """The art a start died reading: the kiosk shows the built-in feet and tells staff once, however often
+    the salon's other files are reloaded (the reload is not refused for it: it is no problem, only skipped)."""
+    config = _config(tmp_path, enabled=True)
+    config.write_text('art = "salon-feet.svg"\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    art = tmp_path / "salon-feet.svg"
+    art.write_bytes((Path(__file__).resolve().parents[2] / "assets" / "art" / "feet.svg").read_bytes())
+    state = tmp_path / "state" / "loading.json"
+    StartMarker(state).before_loading(art)  # and the start died there
+    with _reloading(Paths(config=config), clock, marker=StartMarker(state)) as (reloader, kiosk_run):
+        assert reloader.built.session.art.source.name == "feet.svg"
+        for name in ("Seizó Later", "Seizó Again"):
+            _edit_salon_name(config, name)
+            reloader.reload()
+            assert reloader.kiosk.window.header.title == name
+        assert reloader.built.session.art.source.name == "feet.svg"
+        said = [n for n in kiosk_run.report.notices if "salon-feet.svg was being loaded" in n]
+        assert len(said) == 1, kiosk_run.report.notices
+        _open_staff(reloader.kiosk, qtbot)
+        assert "salon-feet.svg" in _text(reloader.kiosk.staff, "staffNotice0")
 
 
 def test_many_reloads_stack_nothing_global(running: Running, qtbot: QtBot) -> None:
