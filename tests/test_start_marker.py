@@ -277,18 +277,22 @@ def salon(tmp_path: Path) -> Path:
     return folder
 
 
-def _start(tmp: Path, salon: Path, crash: str = "none", victim: str = "") -> tuple[int, dict[str, object], str]:
-    """A kiosk start (``--kiosk --screenshot``) in a process of its own: its status, what it built, its log."""
+def _env(tmp: Path) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for var, sub in (("CONFIG", "config"), ("CACHE", "cache"), ("DATA", "data"), ("STATE", "state")):
         env[f"XDG_{var}_HOME"] = str(tmp / "xdg" / sub)
+    return env
+
+
+def _start(tmp: Path, salon: Path, crash: str = "none", victim: str = "") -> tuple[int, dict[str, object], str]:
+    """A kiosk start (``--kiosk --screenshot``) in a process of its own: its status, what it built, its log."""
     args = ["--config", str(salon / "config.toml"), "--screenshot", str(tmp / "shot.png")]
     result = subprocess.run(
         [sys.executable, "-c", CHILD, crash, victim, *args],
         capture_output=True,
         text=True,
         timeout=HANG_SECONDS,
-        env=env,
+        env=_env(tmp),
         cwd=ROOT,
         check=False,
     )
@@ -333,6 +337,16 @@ def test_a_file_that_killed_the_start_is_skipped_at_the_next_until_it_changes(
     assert seen["logo"] is True
     status, seen, _ = _start(tmp_path, salon)  # every start, until...
     assert status == 0 and _skip_notices(seen, victim)
+    check = subprocess.run(
+        [sys.executable, "-m", "reflexmap", "check", "--config", str(salon / "config.toml")],
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+        env=_env(tmp_path),
+        cwd=ROOT,
+        check=False,
+    )
+    assert check.returncode == 0 and "no problems" in check.stdout, check.stdout  # check still reads it
     (salon / ("routines/" if victim.endswith(".toml") else "") / victim).write_text(
         (FEET.read_text(encoding="utf-8") + "\n") if victim.endswith(".svg") else ROUTINE + "\n", encoding="utf-8"
     )
@@ -375,9 +389,7 @@ def test_a_start_that_showed_its_first_frame_blames_no_file_for_a_later_crash(
     tmp_path: Path, salon: Path, mode: str
 ) -> None:
     """A run killed long after its first frame (the watchdog, hours later) was not stopped by a file."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    for var, sub in (("CONFIG", "config"), ("CACHE", "cache"), ("DATA", "data"), ("STATE", "state")):
-        env[f"XDG_{var}_HOME"] = str(tmp_path / "xdg" / sub)
+    env = _env(tmp_path)
     config = salon / "config.toml"
     if mode == "desktop":
         config.write_text(config.read_text(encoding="utf-8").replace("enabled = true", "enabled = false"), "utf-8")
