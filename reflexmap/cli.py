@@ -49,21 +49,25 @@ def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) 
         startup.install_message_handler()
         app = startup.application()
         from reflexmap.app.build import KioskRun, build
-        from reflexmap.app.files import load_files
+        from reflexmap.app.files import load_files, start_marker
 
-        loaded = load_files(paths)
+        marker = start_marker()  # a file that kills this start is skipped at the next (see reflexmap.start_marker)
+        loaded = load_files(paths, marker)
         kiosk_run = KioskRun.start() if options.kiosk or loaded.config.kiosk.enabled else None
+        marker.before_drawing(loaded.logo_file if kiosk_run is not None else None)  # the kiosk's build draws it
         built = build(loaded, options, kiosk_run=kiosk_run)
+        marker.before_drawing(loaded.art_file)  # the first frame draws it
         if options.screenshot is not None:
             status = startup.screenshot(built.window, options.screenshot)
+            marker.done()
             if exit_after_screenshot:
                 startup.exit_now(status)
             return status
     from reflexmap.app.runner import run_desktop, run_kiosk
 
     if kiosk_run is None:
-        return run_desktop(app, built, options)
-    return run_kiosk(app, built, loaded, paths, options, kiosk_run)
+        return run_desktop(app, built, options, marker)
+    return run_kiosk(app, built, loaded, paths, options, kiosk_run, marker=marker)
 
 
 def hash_pin_command(argv: list[str]) -> int:

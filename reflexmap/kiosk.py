@@ -583,7 +583,8 @@ class StaffReport(QObject):
         return max(0.0, self._clock() - self.started)
 
     def add_notice(self, notice: str) -> None:
-        self._notices = [*self._notices, notice][-self.MAX_NOTICES :]
+        """A problem with a file; one already listed moves to the newest place instead of filling another."""
+        self._notices = [*(n for n in self._notices if n != notice), notice][-self.MAX_NOTICES :]
         self.changed.emit()
 
     def record_error(self, message: str) -> None:

@@ -22,6 +22,7 @@ and the field; a bad file is skipped and the others still load.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -168,13 +169,16 @@ def load_routine(path: str | Path, cache_dir: Path | None = None) -> Routine:
     return replace(routine, id=path.stem)
 
 
-def load_routines(folders: list[Path], cache_dir: Path | None = None) -> tuple[list[Routine], list[str]]:
+def load_routines(
+    folders: list[Path], cache_dir: Path | None = None, skip: Callable[[Path], bool] | None = None
+) -> tuple[list[Routine], list[str]]:
     """Every ``*.toml`` routine in ``folders``, in order, and one notice per file skipped.
 
     A later folder's routine with the same file name replaces an earlier one
     (so a salon can adapt a built-in routine without touching it).  At most
     :data:`MAX_ROUTINE_FILES` files are read from each folder; one notice
-    names a folder that has more.
+    names a folder that has more.  ``skip`` is asked before each file is
+    read: True leaves it out (the caller says why).
     """
     found: dict[str, Routine] = {}
     notices: list[str] = []
@@ -194,6 +198,8 @@ def load_routines(folders: list[Path], cache_dir: Path | None = None) -> tuple[l
             )
             paths = paths[:MAX_ROUTINE_FILES]
         for path in paths:
+            if skip is not None and skip(path):
+                continue
             try:
                 routine = load_routine(path, cache_dir)
             except RoutineError as e:

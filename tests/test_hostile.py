@@ -1,36 +1,52 @@
-"""Hostile inputs through the real entry points: `reflexmap check` and the app itself.
+"""Hostile inputs through the real entry points: `reflexmap check`, the app itself, and the kiosk's hot reload.
 
 For every case of tests/hostile/corpus.py (small ones are files there; big
 ones, pipes, links to devices and awkward names are made here): `check`
 says one sentence naming the file (and the field, where there is one), of at
 most 300 characters, with no control character and no traceback, within a
 generous bound that only catches hangs; Python opens no file outside the
-inputs, the package and the app's own folders (an audit hook watches); and
-the app still starts on its built-in content.  How long each takes is
-measured by ``python -m benchmarks.hostile`` (targets 2 s, 300 MB), never
-asserted here.
+inputs, the package and the app's own folders (an audit hook watches); the
+app still starts on its built-in content; and a kiosk running on good files
+that are then replaced by the hostile one tells staff the same sentence and
+keeps showing what it showed.  How long each takes is measured by
+``python -m benchmarks.hostile`` (targets 2 s, 300 MB), never asserted here.
 """
 
 from __future__ import annotations
 
+import faulthandler
+import gzip
+import logging
 import os
+import shutil
 import subprocess
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import shiboken6
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication, QEvent
+from pytestqt.qtbot import QtBot
 
+from reflexmap.app.build import KioskRun, build
+from reflexmap.app.files import load_files
+from reflexmap.app.reloader import Reloader
 from reflexmap.config import ConfigError, load_config
 from reflexmap.content import ContentError, load_content
 from reflexmap.files import LogoError, read_logo
 from reflexmap.geometry import ArtError, load_art
-from reflexmap.messages import MAX_MESSAGE
+from reflexmap.messages import MAX_MESSAGE, Message
+from reflexmap.options import Paths, WindowOptions
+from reflexmap.resources import asset_path
 from reflexmap.svg_safety import check_svg
 from tests.hostile.corpus import AT_LIMITS, CASES, LOGOS, handed
+from tests.ui.conftest import FakeClock
 
 MEMORY_LIMIT_MB = 300
 #: Not a timing target (benchmarks/hostile.py has those): a run that takes longer has hung.
@@ -155,6 +171,115 @@ def test_the_app_still_starts_on_its_builtin_content(name: str, tmp_path: Path) 
     assert peak_mb < MEMORY_LIMIT_MB
     outside = [p for p in opened if not _allowed(p, tmp_path)]
     assert not outside, outside
+
+
+# --- the kiosk's hot reload: a good file replaced by the hostile one ---------------------------------------
+
+GOOD_CONFIG = '[kiosk]\nenabled = true\n\n[branding]\nsalon_name = "Seizó"\n'
+
+
+@contextmanager
+def _kiosk_reloading(paths: Paths, qtbot: QtBot) -> Iterator[tuple[Reloader, KioskRun]]:
+    """The kiosk for ``paths`` as `reflexmap --kiosk` runs it, with its hot reloader (no poll: the test reloads)."""
+    clock = FakeClock()
+    options = WindowOptions(kiosk=True)
+    kiosk_run = KioskRun.start(clock)
+    loaded = load_files(paths)
+    assert not loaded.problems, loaded.problems
+    first = build(loaded, options, kiosk_run=kiosk_run, clock=clock)
+    qtbot.addWidget(first.window)
+    assert first.kiosk is not None
+    reloader: Reloader | None = None
+    try:
+        first.kiosk.show()
+        reloader = Reloader(
+            lambda: load_files(paths),
+            lambda new: build(new, options, kiosk_run=kiosk_run, clock=clock),
+            first,
+            loaded,
+            kiosk_run.report,
+            poll_seconds=3600,
+        )
+        yield reloader, kiosk_run
+    finally:  # the kiosk filters the application's events and hides the cursor: given back, whatever happened
+        for kiosk in {first.kiosk, *([reloader.kiosk] if reloader is not None else [])}:
+            if shiboken6.isValid(kiosk):
+                kiosk.retire()
+        if reloader is not None:
+            reloader.deleteLater()  # with its watches and timers: nothing of this case fires in the next
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _good_start(name: str, made: Path, tmp: Path) -> Paths:
+    """Good files where the kiosk will find the hostile ``made``: the same art or config file, the same folder."""
+    case = CASES[name]
+    inputs = tmp / "inputs"
+    inputs.mkdir()
+    config = inputs / (made.name if case.option == "--config" else "config.toml")
+    config.write_text(GOOD_CONFIG, encoding="utf-8")
+    if case.option == "--art":
+        art = asset_path("art/feet.svg").read_bytes()
+        (inputs / made.name).write_bytes(gzip.compress(art) if made.name.endswith(".svgz") else art)
+        return Paths(config=config, art=inputs / made.name)
+    if case.option == "--routines":  # a good routine where the first of the case's files goes
+        folder = tmp / "routines"
+        folder.mkdir()
+        shutil.copy(asset_path("routines/massage-ball.toml"), folder / min(e.name for e in made.iterdir()))
+        return Paths(config=config, routines=folder)
+    return Paths(config=config)
+
+
+def _swap_in(name: str, made: Path, stage: Path, paths: Paths) -> None:
+    """Replace the kiosk's good file (or add to its folder) with what the case made, by renaming, as editors do."""
+    option = CASES[name].option
+    if option == "--config":  # what it names stays where it was made (the config names it by its full path)
+        assert paths.config is not None
+        os.replace(made, paths.config)
+        return
+    into = paths.routines if option == "--routines" else paths.config.parent if paths.config else None
+    assert into is not None
+    for entry in stage.iterdir():
+        os.replace(entry, into / entry.name)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_kiosk_hot_reload_tells_staff_and_keeps_what_it_shows(
+    name: str, tmp_path: Path, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    case = CASES[name]
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    _, argument = handed(name, stage)
+    made = Path(argument) if case.option != "--routines" else stage
+    paths = _good_start(name, made, tmp_path)
+    with _kiosk_reloading(paths, qtbot) as (reloader, kiosk_run), caplog.at_level(logging.INFO):
+        old = reloader.kiosk
+        shown = (old.window.header.title, old.window.map.zone_ids(), [r.id for r in reloader.built.session.routines])
+        before = kiosk_run.report.notices
+        _swap_in(name, made, stage, paths)
+        faulthandler.dump_traceback_later(HANG_SECONDS * 3, exit=True)  # a hang ends the run, loudly
+        start = time.monotonic()
+        try:
+            reloader.reload()
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+        assert time.monotonic() - start < HANG_SECONDS
+        said = [n for n in kiosk_run.report.notices if n not in before]
+        if case.accepted:
+            assert not said and reloader.kiosk is not old  # a good file after all: on screen
+            assert reloader.built.session.art.source.name == made.name
+        else:
+            assert reloader.kiosk is old and not reloader.pending  # what visitors see stays
+            now = (old.window.header.title, old.window.map.zone_ids(), [r.id for r in reloader.built.session.routines])
+            assert now == shown
+            naming = [n for n in said if case.expect in n]
+            assert naming, (case.expect, said)
+            notice = naming[0]
+            assert isinstance(notice, Message) and str(notice.params["problem"]).endswith(".")  # one sentence
+            assert notice.endswith(". The previous content stays on screen."), notice
+            assert len(notice) <= MAX_MESSAGE and _no_control_characters(notice), repr(notice)
+        assert not [r for r in caplog.records if r.exc_info], "a traceback in the log"
+        assert "Traceback" not in caplog.text
 
 
 def test_the_audit_hook_sees_a_file_read_outside_the_inputs(tmp_path: Path) -> None:

@@ -779,6 +779,14 @@
         <translation>{detail}</translation>
     </message>
     <message>
+        <source>{file} was being drawn when a previous start stopped; it is skipped until it changes.</source>
+        <translation>Файл {file} саме малювався, коли попередній запуск зупинився; його пропущено, доки він не зміниться.</translation>
+    </message>
+    <message>
+        <source>{file} was being loaded when a previous start stopped; it is skipped until it changes.</source>
+        <translation>Файл {file} саме завантажувався, коли попередній запуск зупинився; його пропущено, доки він не зміниться.</translation>
+    </message>
+    <message>
         <source>{file}: Qt&apos;s SVG engine cannot draw this file ({detail}).</source>
         <translation>{file}: SVG-рушій Qt не може намалювати цей файл ({detail}).</translation>
     </message>

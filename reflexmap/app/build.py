@@ -99,6 +99,7 @@ def build(
             kiosk_run.record,
             clock=clock,
             cache_dir=cache_dir(),
+            logo=loaded.logo,  # drawn from the bytes load_files checked, never read again
             parent=window,
         )
         for notice in loaded.notices + loaded.routine_notices:

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_data_path
+from platformdirs import user_cache_path, user_data_path, user_state_path
 
 from reflexmap.cache import remembered
 from reflexmap.config import MAX_CONFIG_BYTES, Config, ConfigError, default_config_path, load_config
@@ -24,8 +24,9 @@ from reflexmap.options import Paths
 from reflexmap.resources import asset_path
 from reflexmap.routines import Routine, load_routines
 from reflexmap.schema import line_of
+from reflexmap.start_marker import StartMarker
 
-__all__ = ["Loaded", "builtin_content", "cache_dir", "load_files", "routine_folders"]
+__all__ = ["Loaded", "builtin_content", "cache_dir", "load_files", "routine_folders", "start_marker"]
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +45,26 @@ class Loaded:
     routine_notices: list[str]
     #: Everything wrong, for `check` and the hot reload.
     problems: list[str] = field(default_factory=list)
-    #: Files and folders whose changes reload the kiosk.
+    #: Files whose changes reload the kiosk (config, content, art, logo).
     watched: list[Path] = field(default_factory=list)
+    #: Folders whose routine files' changes reload the kiosk.
+    watched_folders: list[Path] = field(default_factory=list)
     #: The salon's logo, checked: its bytes and kind ("svg" or "png"), or None.
     logo: tuple[bytes, str] | None = None
+    #: The salon's art file, when it is what the map draws (None: the built-in feet).
+    art_file: Path | None = None
+    #: The file the logo came from (None: no logo).
+    logo_file: Path | None = None
 
 
 def cache_dir() -> Path:
     """Where checked files are remembered between runs."""
     return user_cache_path("reflexmap", appauthor=False)
+
+
+def start_marker() -> StartMarker:
+    """This user's start marker (which salon file a start is reading or drawing; see :mod:`reflexmap.start_marker`)."""
+    return StartMarker(user_state_path("reflexmap", appauthor=False) / "loading.json")
 
 
 @functools.cache
@@ -69,35 +81,58 @@ def routine_folders(extra: Path | None = None) -> list[Path]:
     return folders
 
 
-def load_files(paths: Paths) -> Loaded:
-    """Config, content, art and routines; a bad file falls back to built-in content with a notice."""
+def load_files(paths: Paths, marker: StartMarker | None = None) -> Loaded:
+    """Config, content, art and routines; a bad file falls back to built-in content with a notice.
+
+    With ``marker`` (a start, or a kiosk's reload) each of the salon's files is
+    named in it before it is read, and a file a previous start stopped on is
+    skipped until it changes: it falls back like a bad one, with a notice that
+    says so, but is no problem (``check``, which passes no marker, still checks
+    it; a reload is not refused for it).
+    """
     cache = cache_dir()
     problems: list[str] = []
-    config_path = paths.config or default_config_path()
     notices: list[str] = []
-    try:
-        config = load_config(paths.config, cache)
-    except ConfigError as e:
-        if e.salvaged is None:
-            problems.append(e.args[0])
-            notices.append(Message("{problem} Using the default settings.", problem=e.args[0]))
-            config = Config()
-        else:  # the file's other settings stand
-            config, bad = e.salvaged
-            problems += bad
-            notices += [Message("{problem} That setting is left at its default.", problem=p) for p in bad]
+
+    def skipped(path: Path) -> Message | None:
+        return None if marker is None else marker.before_loading(path)
+
+    config_path = paths.config or default_config_path()
+    config = Config()
+    if paths.config is not None or config_path.exists():
+        if said := skipped(config_path):
+            notices.append(Message("{problem} Using the default settings.", problem=said))
+        else:
+            try:
+                config = load_config(paths.config, cache)
+            except ConfigError as e:
+                if e.salvaged is None:
+                    problems.append(e.args[0])
+                    notices.append(Message("{problem} Using the default settings.", problem=e.args[0]))
+                else:  # the file's other settings stand
+                    config, bad = e.salvaged
+                    problems += bad
+                    notices += [Message("{problem} That setting is left at its default.", problem=p) for p in bad]
 
     content_path = config.path(config.content)
     content = builtin_content()
     if content_path is not None:
-        try:
-            content = load_content(content_path, cache)
-        except ContentError as e:
-            problems.append(e.args[0])
-            notices.append(Message("{problem} Using the built-in content.", problem=e.args[0]))
+        if said := skipped(content_path):
+            notices.append(Message("{problem} Using the built-in content.", problem=said))
+        else:
+            try:
+                content = load_content(content_path, cache)
+            except ContentError as e:
+                problems.append(e.args[0])
+                notices.append(Message("{problem} Using the built-in content.", problem=e.args[0]))
 
     art_path = paths.art or config.path(config.art)
-    art, art_problems, fell_back = _load_art(art_path, content, cache)
+    art_problems: list[str] = []
+    if art_path is not None and (said := skipped(art_path)):
+        notices.append(Message("{problem} Showing the built-in feet instead.", problem=said))
+        art, fell_back = load_art(asset_path("art/feet.svg"), cache), True
+    else:
+        art, art_problems, fell_back = _load_art(art_path, content, cache)
     problems += art_problems
     if fell_back:
         notices += [Message("{problem} Showing the built-in feet instead.", problem=p) for p in art_problems]
@@ -105,7 +140,15 @@ def load_files(paths: Paths) -> Loaded:
         notices += art_problems
 
     extra = paths.routines or config.path(config.routines)
-    routines, routine_notices = load_routines(routine_folders(extra), cache)
+    builtin_routines = asset_path("routines")
+
+    def skip_routine(path: Path) -> bool:
+        said = None if path.parent == builtin_routines else skipped(path)
+        if said:
+            notices.append(said)
+        return said is not None
+
+    routines, routine_notices = load_routines(routine_folders(extra), cache, skip=skip_routine)
     if extra is not None and not extra.is_dir():
         routine_notices.append(Message("{folder}: --routines names no folder.", folder=str(extra)))
     problems += routine_notices
@@ -113,22 +156,42 @@ def load_files(paths: Paths) -> Loaded:
     logo_path = config.path(config.branding.logo)
     logo: tuple[bytes, str] | None = None
     if logo_path is not None:
-        try:
-            logo = read_logo(logo_path)  # checked like art; drawn from exactly these bytes
-        except LogoError as e:
+        said = skipped(logo_path)
+        problem: str | None = said
+        if not said:
+            try:
+                logo = read_logo(logo_path)  # checked like art; drawn from exactly these bytes
+            except LogoError as e:
+                problem = e.args[0]
+        if problem is not None:
             message = Message(
                 "{file}: line {line}, field {field}: {problem}",
                 file=config_path.name,
                 line=_line_in(config, "branding.logo"),
                 field="branding.logo",
-                problem=e.args[0],
+                problem=problem,
             )
-            problems.append(message)
             notices.append(message)
+            if not said:
+                problems.append(message)
     for notice in notices + routine_notices:
         logger.warning("%s", notice)
-    watched = [p for p in (config_path, content_path, art_path, logo_path, extra, *routine_folders()) if p is not None]
-    return Loaded(config, content, art, routines, notices, routine_notices, problems, watched, logo)
+    watched = [p for p in (config_path, content_path, art_path, logo_path) if p is not None]
+    folders = list(dict.fromkeys(routine_folders(extra)))
+    return Loaded(
+        config,
+        content,
+        art,
+        routines,
+        notices,
+        routine_notices,
+        problems,
+        watched,
+        folders,
+        logo,
+        art_file=None if fell_back else art_path,
+        logo_file=logo_path if logo is not None else None,
+    )
 
 
 def _line_in(config: Config, dotted: str) -> int | str:

@@ -17,8 +17,8 @@ import socket
 import sys
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, QSocketNotifier
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import Loaded, load_files
@@ -27,21 +27,62 @@ from reflexmap.app.placing import place, remember_when_closing
 from reflexmap.app.reloader import Reloader
 from reflexmap.kiosk import Ending
 from reflexmap.options import Paths, WindowOptions
+from reflexmap.start_marker import StartMarker
 from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, WatchdogNotifier, report_exit_status
 
-__all__ = ["StopOnSignals", "restart_in_place", "run_desktop", "run_kiosk"]
+__all__ = ["FirstFrame", "StopOnSignals", "restart_in_place", "run_desktop", "run_kiosk"]
 
 logger = logging.getLogger(__name__)
 
+#: After the map's first paint, how long the event loop runs on before the start counts as done.
+FIRST_FRAME_GRACE_MS = 1000
 
-def run_desktop(app: QApplication, built: Built, options: WindowOptions) -> int:
-    """Show the window (fitted to the screen, or where it was left) and run until it is closed."""
+
+def run_desktop(app: QApplication, built: Built, options: WindowOptions, marker: StartMarker | None = None) -> int:
+    """Show the window (fitted to the screen, or where it was left) and run until it is closed.
+
+    ``marker`` (the start's, see :mod:`reflexmap.start_marker`) is cleared once the first frame is shown.
+    """
     sys.excepthook = log_exception
     if options.size is None:
         place(built.window, built.sizes)
         remember_when_closing(app, built.window)
     built.window.show()
-    return app.exec()
+    if marker is not None:
+        FirstFrame(built.window.map, marker.done, parent=app)
+    status = app.exec()
+    if marker is not None:
+        marker.done()  # the loop ran and ended as asked: whatever it was drawing did not stop it
+    return status
+
+
+class FirstFrame(QObject):
+    """Calls ``then`` once ``widget`` has been painted and the event loop has run on for ``grace_ms``.
+
+    The start's marker waits for this: what the first frame draws (the art,
+    and the zones' masks made with it) is then done.
+    """
+
+    def __init__(
+        self,
+        widget: QWidget,
+        then: Callable[[], None],
+        grace_ms: int = FIRST_FRAME_GRACE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._widget = widget
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(grace_ms)
+        self._timer.timeout.connect(then)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            self._timer.start()
+        return False
 
 
 def restart_in_place() -> None:
@@ -110,18 +151,28 @@ def run_kiosk(
     *,
     restart: Callable[[], None] = restart_in_place,
     environ: Mapping[str, str] | None = None,
+    marker: StartMarker | None = None,
 ) -> int:
     """Show the kiosk full screen and run it until staff exit, a restart or a stop; the exit status.
 
     ``restart`` starts the program again in place (tests pass their own);
-    ``environ`` is where systemd's variables are read (``NOTIFY_SOCKET``...).
+    ``environ`` is where systemd's variables are read (``NOTIFY_SOCKET``...);
+    ``marker`` (the start's, see :mod:`reflexmap.start_marker`) is cleared
+    once the first frame is shown, and names each file a reload reads.
     """
     record = kiosk_run.record
     if record is not None:
         record.begin()
+
+    def load() -> Loaded:
+        loaded = load_files(paths, marker)
+        if marker is not None:
+            marker.done()  # read: the new kiosk is built (and drawn) later, at a quiet moment
+        return loaded
+
     try:
         reloader = Reloader(
-            lambda: load_files(paths),
+            load,
             lambda new: build(new, options, kiosk_run=kiosk_run),
             built,
             loaded,
@@ -144,6 +195,8 @@ def run_kiosk(
         stop = StopOnSignals(app)
         assert built.kiosk is not None
         built.kiosk.show()
+        if marker is not None:
+            FirstFrame(built.window.map, marker.done, parent=reloader)
         watchdog.start()
         try:
             app.exec()
@@ -153,6 +206,8 @@ def run_kiosk(
         if record is not None:
             record.ended(Ending.CRASH)
         raise
+    if marker is not None:
+        marker.done()  # the loop ran and ended as asked (before a restart in place reads the marker again)
     why = endings[0] if endings else Ending.CLEAN_EXIT
     if record is not None:
         record.ended(why)

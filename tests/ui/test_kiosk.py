@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,11 @@ from pytestqt.qtbot import QtBot
 
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import load_files
-from reflexmap.app.reloader import Reloader
+from reflexmap.app.reloader import POLL_SECONDS, Reloader
 from reflexmap.kiosk import Ending, IdleState, PinGate, PinResult, RunRecord, hash_pin, verify_pin
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
+from reflexmap.start_marker import StartMarker
 from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, STATUS_FILE_VARIABLE, WatchdogNotifier
 from reflexmap.ui.kiosk import KioskShell
 from tests.ui.conftest import FakeClock
@@ -644,32 +646,44 @@ def test_visitors_never_see_a_broken_routine_file_staff_and_the_log_do(
 # --- hot reload, crashes, watchdog ------------------------------------------------------------
 
 
-@pytest.fixture
-def running(tmp_path: Path, qtbot: QtBot, clock: FakeClock) -> Iterator[tuple[Reloader, Path, KioskRun]]:
-    """The kiosk as `reflexmap --kiosk` runs it, with its hot reloader, on the test's clock."""
-    path = _config(tmp_path, enabled=True)
-    paths, options = Paths(config=path), WindowOptions()
+@contextmanager
+def _reloading(
+    paths: Paths, clock: FakeClock, poll_seconds: float = POLL_SECONDS, marker: StartMarker | None = None
+) -> Iterator[tuple[Reloader, KioskRun]]:
+    """The kiosk for ``paths`` as `reflexmap --kiosk` runs it, with its hot reloader, on the test's clock."""
+    options = WindowOptions(kiosk=True)
     kiosk_run = KioskRun.start(clock)
-    loaded = load_files(paths)
+    loaded = load_files(paths, marker)
     first = build(loaded, options, kiosk_run=kiosk_run, clock=clock)
     assert first.kiosk is not None
     first.kiosk.show()
-    reloader = Reloader(
-        lambda: load_files(paths),
+    made = Reloader(
+        lambda: load_files(paths, marker),
         lambda new: build(new, options, kiosk_run=kiosk_run, clock=clock),
         first,
         loaded,
         kiosk_run.report,
+        poll_seconds=poll_seconds,
     )
-    yield reloader, path, kiosk_run
-    if shiboken6.isValid(reloader):
-        kiosks = [first.kiosk, reloader.kiosk]
-        reloader.deleteLater()
-    else:
-        kiosks = [first.kiosk]
-    for k in kiosks:
-        if shiboken6.isValid(k):
-            k.retire()
+    try:
+        yield made, kiosk_run
+    finally:
+        if shiboken6.isValid(made):
+            kiosks = [first.kiosk, made.kiosk]
+            made.deleteLater()
+        else:
+            kiosks = [first.kiosk]
+        for k in kiosks:
+            if shiboken6.isValid(k):
+                k.retire()
+
+
+@pytest.fixture
+def running(tmp_path: Path, qtbot: QtBot, clock: FakeClock) -> Iterator[tuple[Reloader, Path, KioskRun]]:
+    """The kiosk as `reflexmap --kiosk` runs it, with its hot reloader, on the test's clock."""
+    path = _config(tmp_path, enabled=True)
+    with _reloading(Paths(config=path), clock) as (reloader, kiosk_run):
+        yield reloader, path, kiosk_run
 
 
 def test_good_edit_is_reloaded_and_a_broken_one_keeps_the_old_content(running: Running, qtbot: QtBot) -> None:
@@ -794,17 +808,23 @@ def _run_kiosk(
     assert isinstance(app, QApplication)
     restarts: list[str] = []
     QTimer.singleShot(0, lambda: act(reloader.kiosk))
-    QTimer.singleShot(8000, lambda: app.exit(99))  # the test's own way out if the exit were refused
-    status = run_kiosk(
-        app,
-        built,
-        load_files(Paths(config=path)),
-        Paths(config=path),
-        WindowOptions(),
-        kiosk_run,
-        restart=lambda: restarts.append("again"),
-        environ=environ or {},
-    )
+    way_out = QTimer()  # the test's own way out if the exit were refused, stopped after: a stray
+    way_out.setSingleShot(True)  # exit() would end the event loops of the tests that follow at once
+    way_out.timeout.connect(lambda: app.exit(99))
+    way_out.start(8000)
+    try:
+        status = run_kiosk(
+            app,
+            built,
+            load_files(Paths(config=path)),
+            Paths(config=path),
+            WindowOptions(),
+            kiosk_run,
+            restart=lambda: restarts.append("again"),
+            environ=environ or {},
+        )
+    finally:
+        way_out.stop()
     return status, restarts
 
 
@@ -1004,6 +1024,123 @@ def test_a_good_reload_waits_while_a_visitor_is_active_and_lands_at_the_idle_res
     old.idle.rest()  # the visitor left: the idle reset
     assert not reloader.pending and reloader.kiosk is not old
     assert reloader.kiosk.window.header.title == "Seizó Later"
+
+
+@pytest.mark.parametrize("waiting_for", ["visitor", "staff"])
+def test_a_refused_edit_drops_the_good_reload_still_waiting(running: Running, qtbot: QtBot, waiting_for: str) -> None:
+    """A good edit waits for a quiet moment; a half-written edit after it is refused, and the quiet moment
+    then brings neither: the screen keeps the content from before both."""
+    reloader, path, kiosk_run = running
+    old = reloader.kiosk
+    if waiting_for == "visitor":
+        old.wake()  # a visitor is using it
+    else:
+        _open_staff(old, qtbot)
+    _edit_salon_name(path, "Seizó Later")
+    reloader.reload()
+    assert reloader.pending and reloader.kiosk is old
+    assert kiosk_run.report.reload_waiting == (waiting_for == "staff")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("Seizó Later") + len("Seizó La")], encoding="utf-8")  # the editor's first bytes
+    reloader.reload()
+    assert not reloader.pending and not kiosk_run.report.reload_waiting
+    refused = [n for n in kiosk_run.report.notices if n.startswith("config.toml: ")]
+    assert refused and refused[-1].endswith("The previous content stays on screen."), kiosk_run.report.notices
+    if waiting_for == "visitor":
+        old.idle.rest()  # the visitor leaves: the idle reset
+    else:
+        assert "config.toml" in _text(old.staff, "staffNotice0")  # staff see why, in the panel they are in
+        assert not old.staff.findChild(QLabel, "staffReloadWaiting").isVisible()  # nothing is ready any more
+        _press(old.staff.findChild(QPushButton, "staffBack"), qtbot)  # they leave
+    assert reloader.kiosk is old and old.window.header.title == "Seizó"
+
+
+ROUTINE = (
+    'name = {{ en = "{name}", uk = "{name}" }}\ndescription = {{ en = "d", uk = "о" }}\n'
+    '[[steps]]\nzone = "heel"\nfoot = "left"\nduration = 10\ninstruction = {{ en = "a", uk = "б" }}\n'
+)
+
+
+def _routine_names(reloader: Reloader) -> dict[str, str]:
+    return {r.id: r.name.en for r in reloader.built.session.routines}
+
+
+def _routine_folder(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"r{i:03}.toml").write_text(ROUTINE.format(name=f"Routine {i}"), encoding="utf-8")
+    return folder
+
+
+def test_routine_folders_are_watched_not_each_file(tmp_path: Path, clock: FakeClock) -> None:
+    """300 routine files take no watch each: the folders, the config and the logo are all that is watched."""
+    config = _config(tmp_path, enabled=True)
+    folder = _routine_folder(tmp_path / "routines", 300)
+    with _reloading(Paths(config=config, routines=folder), clock) as (reloader, _):
+        watched = reloader.watching
+        assert str(folder) in watched and str(config) in watched and str(tmp_path / "logo.svg") in watched
+        assert len(watched) <= 6, watched
+
+
+@pytest.mark.parametrize("save", ["renamed in", "written in place"])
+def test_a_routine_saved_either_way_reloads(tmp_path: Path, qtbot: QtBot, clock: FakeClock, save: str) -> None:
+    """Saved the way most editors save (a new file renamed over the old one: the folder's watch sees it, no poll
+    needed), or written in place (the folder's watch says nothing: the poll sees it), the routine reloads."""
+    config = _config(tmp_path, enabled=True)
+    folder = _routine_folder(tmp_path / "routines", 150)
+    poll = 3600 if save == "renamed in" else 0.2
+    with _reloading(Paths(config=config, routines=folder), clock, poll_seconds=poll) as (reloader, _):
+        assert _routine_names(reloader)["r001"] == "Routine 1"
+        target = folder / "r001.toml"
+        if save == "renamed in":
+            new = folder / ".r001.toml.swp"
+            new.write_text(ROUTINE.format(name="Saved"), encoding="utf-8")
+        inode = target.stat().st_ino
+        with qtbot.waitSignal(reloader.replaced, timeout=5000):
+            if save == "renamed in":
+                os.replace(new, target)
+            else:
+                target.write_text(ROUTINE.format(name="Saved"), encoding="utf-8")
+        assert (target.stat().st_ino == inode) == (save == "written in place")
+        assert _routine_names(reloader)["r001"] == "Saved"
+
+
+def test_a_config_deleted_then_written_again_reloads(running: Running, qtbot: QtBot) -> None:
+    """Deleting a file takes its watch with it: writing it again later is still seen (by the poll)."""
+    reloader, path, kiosk_run = running
+    old = reloader.kiosk
+    text = path.read_text(encoding="utf-8")
+    path.unlink()
+    reloader.reload()  # what the watch would do: refused, the file is gone
+    assert reloader.kiosk is old and any("no such file" in n for n in kiosk_run.report.notices)
+    path.write_text(text.replace("Seizó", "Seizó Again"), encoding="utf-8")
+    with qtbot.waitSignal(reloader.replaced, timeout=round((POLL_SECONDS + 3) * 1000)):
+        pass
+    assert reloader.kiosk.window.header.title == "Seizó Again"
+
+
+def test_a_file_a_start_died_on_stays_skipped_through_reloads_which_it_does_not_refuse(
+    tmp_path: Path, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """The art a start died reading: the kiosk shows the built-in feet and tells staff once, however often
+    the salon's other files are reloaded (the reload is not refused for it: it is no problem, only skipped)."""
+    config = _config(tmp_path, enabled=True)
+    config.write_text('art = "salon-feet.svg"\n' + config.read_text(encoding="utf-8"), encoding="utf-8")
+    art = tmp_path / "salon-feet.svg"
+    art.write_bytes((Path(__file__).resolve().parents[2] / "assets" / "art" / "feet.svg").read_bytes())
+    state = tmp_path / "state" / "loading.json"
+    StartMarker(state).before_loading(art)  # and the start died there
+    with _reloading(Paths(config=config), clock, marker=StartMarker(state)) as (reloader, kiosk_run):
+        assert reloader.built.session.art.source.name == "feet.svg"
+        for name in ("Seizó Later", "Seizó Again"):
+            _edit_salon_name(config, name)
+            reloader.reload()
+            assert reloader.kiosk.window.header.title == name
+        assert reloader.built.session.art.source.name == "feet.svg"
+        said = [n for n in kiosk_run.report.notices if "salon-feet.svg was being loaded" in n]
+        assert len(said) == 1, kiosk_run.report.notices
+        _open_staff(reloader.kiosk, qtbot)
+        assert "salon-feet.svg" in _text(reloader.kiosk.staff, "staffNotice0")
 
 
 def test_many_reloads_stack_nothing_global(running: Running, qtbot: QtBot) -> None:

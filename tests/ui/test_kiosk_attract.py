@@ -8,16 +8,23 @@ it, and the art around the zone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
-from reflexmap.app.build import Built
+from reflexmap.app.build import Built, build
+from reflexmap.app.files import load_files
+from reflexmap.options import Paths, WindowOptions
 from reflexmap.ui import map_guide
 from tests.ui.conftest import FakeClock
 
@@ -127,3 +134,73 @@ def test_the_highlight_at_its_faintest_keeps_3_to_1_against_the_art_around_it(
             if ratio < 3.0:
                 problems.append(f"{zone}: {ratio:.2f}:1 against #{int(packed_colour):06x} around it")
     assert not problems, "\n".join(problems)
+
+
+# --- the logo: drawn from the bytes that were checked ----------------------------------------------------------
+
+RED_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#f00"/></svg>'
+)
+
+
+def _red_png(path: Path) -> None:
+    image = QImage(40, 40, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFF0000)
+    assert image.save(str(path))
+
+
+@contextmanager
+def _readers_of(fifo: Path) -> Iterator[list[str]]:
+    """Notes whether anything opens the named pipe ``fifo`` for reading (and lets such a reader go at once)."""
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            try:  # a writer opens without blocking only if a reader is there
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:
+                time.sleep(0.01)
+                continue
+            seen.append("opened")
+            os.close(fd)  # the reader sees the end of the file: it cannot hang on it
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        thread.join(5)
+
+
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_the_logo_is_drawn_from_the_checked_bytes_even_when_the_file_is_swapped_for_a_pipe(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, kind: str
+) -> None:
+    """The kiosk draws the logo load_files checked; the file is not read again, so a pipe swapped in cannot hang it."""
+    logo = tmp_path / f"logo.{kind}"
+    if kind == "svg":
+        logo.write_text(RED_LOGO, encoding="utf-8")
+    else:
+        _red_png(logo)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[branding]\nsalon_name = "Seizó"\nlogo = "{logo.name}"\n', encoding="utf-8")
+    loaded = load_files(Paths(config=config))
+    assert loaded.logo is not None and not loaded.problems
+    logo.unlink()
+    os.mkfifo(logo)  # swapped after the check
+    with _readers_of(logo) as readers:
+        built = build(loaded, WindowOptions(kiosk=True, size=(1280, 800)), clock=clock)
+        qtbot.addWidget(built.window)
+        assert built.kiosk is not None
+        built.window.show()
+        qtbot.waitExposed(built.window)
+        QApplication.processEvents()
+        label = built.window.findChild(QLabel, "attractLogo")
+        assert label is not None and label.isVisible()
+        shown = _pixels(label)
+        built.kiosk.retire()
+    assert not readers, "the logo's path was opened again"
+    red = (shown[..., 0] > 200) & (shown[..., 1] < 60) & (shown[..., 2] < 60)
+    assert red.sum() > 30 * 30, "the logo is not on the attract screen"

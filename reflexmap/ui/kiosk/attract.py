@@ -46,6 +46,7 @@ class AttractOverlay(Overlay):
         sizes: TextSize,
         cache_dir: Path | None = None,
         covers: QWidget | None = None,
+        logo: tuple[bytes, str] | None = None,
     ) -> None:
         super().__init__(host, "attractLoop")
         self._map = map_
@@ -106,7 +107,7 @@ class AttractOverlay(Overlay):
         self._body.addLayout(self._brand)
 
         branding = config.branding
-        self._logo_pixmap = logo_pixmap(config.path(branding.logo), LOGO_PX)
+        self._logo_pixmap = logo_pixmap(logo, LOGO_PX)  # the checked bytes: the file is not read again
         self._logo.setVisible(self._logo_pixmap is not None)
         self._cache_dir = cache_dir
         self._qr_side = 0

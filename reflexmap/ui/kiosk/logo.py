@@ -1,26 +1,31 @@
 """The salon's logo as a pixmap for the attract screen, and smooth scaling for pictures.
 
+The logo is drawn from the bytes :func:`reflexmap.files.read_logo` checked,
+never from its path again: a file swapped in after the check (a named pipe
+that would hang the read, a picture nobody checked) is never opened.
 Drawn without any call that makes PySide6 build Qt's enums (see
 :mod:`reflexmap.fast_start`): the attract screen is the kiosk's first frame.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QByteArray, QRect, QRectF
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 __all__ = ["logo_pixmap", "scaled_to_height"]
 
 
-def logo_pixmap(path: Path | None, height: int) -> QPixmap | None:
-    """The logo at ``path`` (SVG or PNG) ``height`` pixels tall, or None if there is none or it cannot be drawn."""
-    if path is None or not path.is_file():
+def logo_pixmap(logo: tuple[bytes, str] | None, height: int) -> QPixmap | None:
+    """The checked logo (its bytes and kind, ``"svg"`` or ``"png"``) ``height`` pixels tall.
+
+    None if there is none or the picture engine cannot draw it.
+    """
+    if logo is None:
         return None
-    if path.suffix.lower() == ".svg":
-        renderer = QSvgRenderer(str(path))
+    data, kind = logo
+    if kind == "svg":
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return None
         size = renderer.defaultSize()
@@ -30,8 +35,8 @@ def logo_pixmap(path: Path | None, height: int) -> QPixmap | None:
         renderer.render(painter, QRectF(0, 0, width, height))
         painter.end()
         return pixmap
-    pixmap = QPixmap(str(path))
-    if pixmap.isNull():
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data, "PNG") or pixmap.isNull():
         return None
     return scaled_to_height(pixmap, height)
 

@@ -103,7 +103,9 @@ class KioskShell(QObject):
     ``exit_requested`` (with how the run ends: staff exit or staff restart)
     and ``reload_requested`` are staff decisions, carried out by whoever runs
     the kiosk; ``staff_left`` says staff closed the panel (a reload that
-    waited for them can land).
+    waited for them can land).  ``logo`` is the salon's logo as
+    :func:`~reflexmap.app.files.load_files` checked it (its bytes and kind):
+    the attract screen draws exactly those bytes.
     """
 
     exit_requested = Signal(object)  # an Ending
@@ -121,6 +123,7 @@ class KioskShell(QObject):
         record: RunRecord | None = None,
         clock: Clock = monotonic,
         cache_dir: Path | None = None,
+        logo: tuple[bytes, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,7 +144,9 @@ class KioskShell(QObject):
         self._hold_timer.setInterval(round(HOLD_SECONDS * 1000))
         self._hold_timer.timeout.connect(self._on_hold_timeout)
 
-        self.attract = AttractOverlay(window, window.map, content, config, language, sizes, cache_dir, window.panel)
+        self.attract = AttractOverlay(
+            window, window.map, content, config, language, sizes, cache_dir, window.panel, logo=logo
+        )
         self.attract.pressed.connect(self.wake)
         self._still: StillThereOverlay | None = None
         self._pad: PinPad | None = None
