@@ -305,6 +305,24 @@ def test_the_step_list_follows_the_playing_step_and_enter_jumps_to_the_chosen_on
     assert player.index == 3
 
 
+def test_a_step_list_shown_again_by_a_taller_window_shows_the_playing_step(
+    routines_window: MainWindow, qtbot: QtBot, clock: FakeClock
+) -> None:
+    """Portrait on a tablet-sized screen has no room for the list; a wall screen brings it back, in view."""
+    _start(routines_window, qtbot, "acupressure-tour")
+    _tick(routines_window, clock, 5)
+    steps = routines_window.routines.findChild(QListWidget, "stepList")
+    routines_window.resize(800, 1280)
+    qtbot.waitUntil(lambda: not steps.isVisible())
+    guide = routines_window.routines.play_page.map
+    assert guide.height() > 1280 / 5  # the map keeps a good share of the page: it says where
+    _player(routines_window).jump(10)
+    routines_window.resize(1080, 1920)
+    qtbot.waitUntil(steps.isVisible)
+    qtbot.waitUntil(lambda: steps.visualItemRect(steps.item(10)).intersects(steps.viewport().rect()))
+    assert steps.currentRow() == 10
+
+
 def test_buttons_control_the_player(routines_window: MainWindow, qtbot: QtBot, clock: FakeClock) -> None:
     _start(routines_window, qtbot, "acupressure-tour")
     _tick(routines_window, clock, 5)

@@ -31,7 +31,7 @@ from reflexmap.ui.routines.step_view import StepView
 __all__ = ["PlayPage"]
 
 #: A portrait page shorter than this shows no step list.
-PORTRAIT_LIST_MIN_HEIGHT = 900
+PORTRAIT_LIST_MIN_HEIGHT = 1400
 
 
 class PlayPage(QWidget):
@@ -114,8 +114,8 @@ class PlayPage(QWidget):
         """The map and steps above the countdown in a portrait window, beside it otherwise."""
         self._portrait = portrait
         self._body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self._body.setStretch(0, 3 if portrait else 4)
-        self._body.setStretch(1, 8 if portrait else 7)
+        self._body.setStretch(0, 4)
+        self._body.setStretch(1, 7)
         self._fit_step_list()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
