@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter, QRegion
 from pytestqt.qtbot import QtBot
 
-from reflexmap.drawn import Drawing, DrawingError, Piece, outline, parse, readable_style
+from reflexmap.drawn import Drawing, DrawingError, Piece, outline, parse, readable_style, without_specks
 from reflexmap.drawn import renderer as quiet
 from tests.support.pictures import alpha, zone_alone
 
@@ -170,6 +170,17 @@ def test_outline_traces_a_region_with_its_holes() -> None:
     path = outline(region)
     pixels = [(x, y) for x in range(-1, 16) for y in range(-1, 16)]
     assert all(path.contains(QPointF(x + 0.5, y + 0.5)) == region.contains(QPoint(x, y)) for x, y in pixels)
+
+
+def test_specks_apart_from_a_zone_are_dropped_and_its_parts_kept() -> None:
+    """A pixel or two left over beside a zone is not highlighted; a corner-touching part or a big island is."""
+    body = QRegion(10, 10, 50, 50)
+    speck = QRegion(80, 20, 1, 2)
+    corner = QRegion(60, 60, 3, 3)  # touches the body's last pixel diagonally: the same piece
+    island = QRegion(100, 100, 10, 10)
+    kept = without_specks(body.united(speck).united(corner).united(island), 6)
+    assert kept == body.united(corner).united(island)
+    assert without_specks(speck, 6) == speck  # a zone that is all speck stays as it is
 
 
 def test_a_drawing_the_engine_cannot_read_is_one_sentence() -> None:

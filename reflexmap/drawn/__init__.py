@@ -48,7 +48,7 @@ from reflexmap.drawn.drawing import Drawing, zone_paths
 from reflexmap.drawn.layers import Piece
 from reflexmap.drawn.masks import Masks
 from reflexmap.drawn.outline import outline
-from reflexmap.drawn.raster import area, path_region, rects, renderer
+from reflexmap.drawn.raster import area, path_region, rects, renderer, without_specks
 from reflexmap.drawn.tree import DrawingError, Element, parse
 
 __all__ = [
@@ -66,5 +66,6 @@ __all__ = [
     "rects",
     "renderer",
     "serialise",
+    "without_specks",
     "zone_paths",
 ]

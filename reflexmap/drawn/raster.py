@@ -159,3 +159,43 @@ def inked(image: QImage) -> QRect | None:
 def rects(region: QRegion) -> Iterator[QRect]:
     """The rectangles ``region`` is made of, top to bottom, left to right (y-x banded)."""
     return iter(region)  # type: ignore[call-overload]  # PySide6 iterates regions; its stubs do not say so
+
+
+def without_specks(region: QRegion, smallest: int) -> QRegion:
+    """``region`` without its pieces (8-connected) of fewer than ``smallest`` pixels; the biggest always stays.
+
+    A zone's edge that crosses a pixel its neighbour leaves uncovered makes a
+    piece a pixel or two across, apart from the zone: a ring drawn around it
+    shows as a stray dot beside the picture's outline.
+    """
+    boxes = list(rects(region))
+    if len(boxes) < 2:
+        return region
+    parent = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_top: dict[int, list[int]] = {}
+    for i, box in enumerate(boxes):
+        by_top.setdefault(box.top(), []).append(i)
+    for i, box in enumerate(boxes):  # each band meets the band that starts right under it
+        for j in by_top.get(box.bottom() + 1, ()):
+            other = boxes[j]
+            if other.left() <= box.right() + 1 and box.left() <= other.right() + 1:
+                parent[root(i)] = root(j)
+    sizes: dict[int, int] = {}
+    for i, box in enumerate(boxes):
+        sizes[root(i)] = sizes.get(root(i), 0) + box.width() * box.height()
+    biggest = max(sizes, key=sizes.__getitem__)
+    drop = {r for r, size in sizes.items() if size < smallest and r != biggest}
+    if not drop:
+        return region
+    kept = region
+    for i, box in enumerate(boxes):
+        if root(i) in drop:
+            kept = kept.subtracted(box)
+    return kept

@@ -179,9 +179,9 @@ class MapCaptions:
     def laid_out(self, width: int, height: int, font: QFont) -> list[tuple[str, QRectF, QFont]]:
         """Each view's caption, where it goes and in which font, on a ``width`` x ``height`` map in ``font``.
 
-        A caption gets the width of its view plus a little; the font shrinks
-        (down to 12 px) until the text fits on one line, and if it still does
-        not, the caption wraps onto two. A map too small for two lines of a
+        A caption gets the width of its view plus a little; the font, one size
+        for all of them, shrinks (down to 12 px) until each fits on one line,
+        and one that still does not wraps onto two. A map too small for two lines of a
         caption under its view shows none there (the drawing says which foot it
         is): captions never run into each other or off the map. Worked out once
         per size, text size and wording, not on every paint.
@@ -190,20 +190,28 @@ class MapCaptions:
         key = (width, height, sizes.step, font.key(), tuple(sorted(self._texts.items())))
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
-        laid: list[tuple[str, QRectF, QFont]] = []
         flags = ALIGN_HCENTER | ALIGN_TOP | TEXT_WORD_WRAP
+        wanted: list[tuple[str, QRectF, float]] = []
         for view, wbox in self._layout.view_rects().items():
             text = self._texts.get(view)
-            if not text:
-                continue
-            room = wbox.width() * 1.1
-            fitted = QFont(font)
-            px = max(sizes.px(13), sizes.px(19 * self._layout.scale))
+            if text:
+                wanted.append((text, wbox, wbox.width() * 1.1))
+        # one size for every caption: the largest at which each that can fits on one line
+        start = max(sizes.px(13), sizes.px(19 * self._layout.scale))
+        fitted = QFont(font)
+        one_line = []
+        for text, _, room in wanted:
+            px = start
             fitted.setPixelSize(px)
             while px > 12 and QFontMetricsF(fitted).horizontalAdvance(text) + 2 > room:
                 px -= 1
                 fitted.setPixelSize(px)
-            metrics = QFontMetricsF(fitted)
+            if QFontMetricsF(fitted).horizontalAdvance(text) + 2 <= room:
+                one_line.append(px)
+        fitted.setPixelSize(min(one_line, default=12))  # one that fits nowhere on one line wraps
+        metrics = QFontMetricsF(fitted)
+        laid: list[tuple[str, QRectF, QFont]] = []
+        for text, wbox, room in wanted:
             need = metrics.boundingRect(QRectF(0, 0, room, 1e6), flags, text)
             rect = QRectF(wbox.center().x() - room / 2, wbox.bottom() + 4, room, need.height() + 4)
             too_small = need.width() > room + 1 or need.height() > 2 * metrics.lineSpacing() + 1

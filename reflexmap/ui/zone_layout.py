@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QPainterPath, QTransform
 
-from reflexmap.drawn import Drawing, DrawingError, Masks, Piece, outline, rects
+from reflexmap.drawn import Drawing, DrawingError, Masks, Piece, outline, rects, without_specks
 from reflexmap.geometry import Art
 
 if TYPE_CHECKING:  # regions exist once the masks are made (PySide6 builds a class's enums when first touched)
@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 
 #: Space around the art inside the widget.
 MARGIN = 8.0
+#: A zone's pieces smaller than this many pixels (at a pixel ratio of 1) are not highlighted: stray dots.
+SPECK = 6
 #: Corners of a ring are cut by up to this many device pixels, so it follows slanted edges smoothly.
 CHAMFER = 1.0
 
@@ -194,7 +196,7 @@ class ZoneLayout:
         to_widget = self.from_device
         highlights = []
         for piece in masks.pieces:
-            region = masks.visible_region(_same(piece))
+            region = without_specks(masks.visible_region(_same(piece)), round(SPECK * dpr * dpr))
             if region.isEmpty():
                 continue
             highlights.append(

@@ -106,6 +106,8 @@ def _captions_fit(window: MainWindow) -> list[str]:
                 or not QRectF(fmap.rect()).contains(rect.center())
             ):
                 problems.append(f"map caption {text!r} does not fit")
+        if len({font.pixelSize() for _, _, font in laid}) > 1:
+            problems.append(f"map captions in different sizes: {[(t, f.pixelSize()) for t, _, f in laid]}")
         inked = [QRectF(QFontMetrics(f).boundingRect(r.toAlignedRect(), flags, t)) for t, r, f in laid]
         for i, (a, _, _) in enumerate(laid):
             for j in range(i + 1, len(laid)):
