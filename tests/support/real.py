@@ -38,12 +38,13 @@ Packages and proofs
     library checks here no longer find it); for a Python package,
     ``--tmpfs`` over its folder. bwrap takes at most 9,000 arguments, so hiding
     whole packages means hiding their programs and libraries only.
-  - The existing suite needs none of these packages, except that
-    ``tests/ui/test_soak.py`` fails where Qt Multimedia cannot be imported
-    (libpulse0, or its dependency libsndfile1, missing: the fresh machine lacks
-    both): each of the soak's hot reloads logs "sound is off (Qt Multimedia
-    cannot load ...)" again, and pytest's log capture keeps every record, so
-    Python objects grow by about 1,400 (it passes with ``-p no:logging``).
+  - The rest of the suite needs none of these packages. Without libpulse0
+    (or its dependency libsndfile1) Qt Multimedia and Qt's text to speech
+    cannot load: the app says so once and stays silent, and
+    ``tests/test_speech.py`` skips with one line naming libpulse0. (The soak
+    once failed there: each hot reload logged "sound is off" again and
+    pytest's log capture kept every record; it now counts the app's objects
+    only.)
 
 X11, Qt's xcb plugin, openbox
   - ``Xvfb -displayfd FD`` picks a free display number itself (it takes the
