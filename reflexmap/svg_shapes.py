@@ -23,7 +23,7 @@ from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
 from reflexmap.fast_start import qt
-from reflexmap.geometry import MAX_COORD, MAX_PIECES, Art, ArtError, ZoneShape, art_bytes
+from reflexmap.geometry import MAX_COORD, MAX_PIECES, Art, ArtError, ZoneShape, art_bytes, united
 from reflexmap.messages import Message
 
 __all__ = ["read_art", "standard_zones"]
@@ -245,7 +245,7 @@ def standard_zones(art: Art) -> dict[str, QPainterPath]:
         raise ArtError(message) from None
     joins = {"round": "RoundJoin", "bevel": "BevelJoin"}
     caps = {"round": "RoundCap", "square": "SquareCap"}
-    zones: dict[str, QPainterPath] = {}
+    pieces: dict[str, list[QPainterPath]] = {}
     for el in doc.elements():
         if not isinstance(el, se.Shape):
             continue
@@ -281,8 +281,8 @@ def standard_zones(art: Art) -> dict[str, QPainterPath]:
             stroker.setCapStyle(getattr(Qt.PenCapStyle, cap))
             stroker.setMiterLimit(float(values.get("stroke-miterlimit", 4) or 4))
             area = area.united(stroker.createStroke(geometry))
-        zones[zone] = zones[zone].united(area) if zone in zones else area
-    return zones
+        pieces.setdefault(zone, []).append(area)
+    return {zone: united(areas) for zone, areas in pieces.items()}
 
 
 def _is_open(el: object, se: object) -> bool:
