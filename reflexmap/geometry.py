@@ -154,7 +154,7 @@ def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
 
 
 def united(paths: list[QPainterPath]) -> QPainterPath:
-    """The union of ``paths``: in pairs, then pairs of pairs, so each step stays small (one after another is quadratic)."""
+    """The union of ``paths``, in pairs, then pairs of pairs: each step stays small (one by one is quadratic)."""
     if not paths:
         return QPainterPath()
     while len(paths) > 1:
