@@ -29,7 +29,10 @@ from reflexmap.config import Config
 from reflexmap.content import Content
 from reflexmap.fast_start import qt, set_enum
 from reflexmap.i18n import Language
-from reflexmap.kiosk import Activity, Ending, IdleState, IdleWatch, PinGate, RunRecord, StaffReport
+from reflexmap.kiosk.idle import Activity, IdleState, IdleWatch
+from reflexmap.kiosk.pins import PinGate
+from reflexmap.kiosk.run_record import Ending, RunRecord
+from reflexmap.kiosk.staff_report import StaffReport
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.kiosk.attract import AttractOverlay
 from reflexmap.ui.kiosk.overlay import Overlay
