@@ -10,7 +10,7 @@ import pytest
 from reflexmap import geometry, schema
 from reflexmap.config import MAX_PIN_ITERATIONS, ConfigError, load_config
 from reflexmap.geometry import MAX_PIECES, ArtError, load_art
-from reflexmap.kiosk import PIN_ITERATIONS, hash_pin, verify_pin
+from reflexmap.kiosk.pins import PIN_ITERATIONS, hash_pin, verify_pin
 from reflexmap.routines import MAX_ROUTINE_FILES, RoutineError, load_routine, load_routines
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'

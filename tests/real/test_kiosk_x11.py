@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reflexmap.kiosk import hash_pin
+from reflexmap.kiosk.pins import hash_pin
 from tests.support.real import XSession, need_program, wait_until
 
 CONFIG = '[kiosk]\nenabled = true\nhide_cursor = false\npin_hash = "{pin}"\n'
