@@ -367,7 +367,7 @@ CASES: dict[str, Case] = {
     # what svgelements raises, and odd numbers
     "rx-em.svg": Case(
         "--art",
-        'rx-em.svg: svgelements could not read element data-zone="heel"',
+        'rx-em.svg: line 1: svgelements could not read this <rect> (zone "heel"): em units were not determined',
         _text("rx-em.svg", f'{SVG}<rect data-zone="heel" width="10" height="10" rx="1em"/></svg>'),
     ),
     "nan-coordinates.svg": Case("--art", 'nan-coordinates.svg: path data-zone="heel" has unreadable data'),
