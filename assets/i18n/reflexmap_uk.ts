@@ -138,8 +138,8 @@
         </translation>
     </message>
     <message>
-        <source>{routine}: {steps} {feet} in {time}.</source>
-        <translation>{routine}: {steps} {feet} за {time}.</translation>
+        <source>{steps} {feet} in {time}.</source>
+        <translation>{steps} {feet} за {time}.</translation>
     </message>
     <message numerus="yes">
         <source>%n step skipped.</source>

@@ -332,3 +332,24 @@ def test_the_completion_screen_counts_steps_in_good_ukrainian(
     summary = window.routines.findChild(QLabel, "summary").text()
     word = {1: "1 крок", 3: "3 кроки", 16: "16 кроків"}[done]
     assert word in summary, summary
+
+
+def test_the_completion_screen_reads_well_in_ukrainian_whatever_the_routine_is_called(
+    make_built: Callable[..., Built], clock: FakeClock
+) -> None:
+    built = make_built("--lang", "uk", clock=clock)
+    window = built.window
+    window.show_routines()
+    player = built.session.player
+    window.routines.choose("finger-self-massage")
+    player.start()
+    player.confirm_safety()
+    clock.now += 5.01  # the lead-in
+    player.update()
+    while player.state != State.FINISHED:
+        clock.now += (player.step_remaining() or 0) + 0.01  # each step runs its time
+        player.update()
+    name, done, zones = window.routines.findChild(QLabel, "summary").text().splitlines()
+    assert name == "Самомасаж руками: уся стопа"  # its own colon, and no second one after it
+    assert done.startswith("16 кроків на правій стопі, потім на лівій за "), done
+    assert zones.startswith("Опрацьовані зони: тильна сторона стопи, ") and "ахіллове сухожилля" in zones, zones
