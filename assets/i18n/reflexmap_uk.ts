@@ -196,8 +196,8 @@
         <translation>Права стопа, підошва</translation>
     </message>
     <message>
-        <source>Inner side of the foot</source>
-        <translation>Внутрішній бік стопи</translation>
+        <source>Foot from the big-toe side</source>
+        <translation>Стопа з боку великого пальця</translation>
     </message>
 </context>
 <context>
