@@ -237,13 +237,14 @@ def test_the_typography_check_finds_each_mistake() -> None:
 
 
 def test_ukrainian_texts_use_the_typographic_apostrophe_quotes_and_dashes() -> None:
-    problems = [p for where, text in _lang("uk") for p in _typography_problems(where, text)]
+    texts = _everywhere("uk")  # the TOML content, every translation in the .ts, the packaging texts
+    problems = [p for where, text in texts for p in _typography_problems(where, text)]
     assert not problems, "\n".join(problems)
-    assert any(APOSTROPHE in text for _, text in _lang("uk")), "no ʼ at all: is this still Ukrainian?"
+    assert any(APOSTROPHE in text for _, text in texts), "no ʼ at all: is this still Ukrainian?"
 
 
 def test_english_texts_use_proper_dashes() -> None:
-    problems = [f"{w}: {t!r}" for w, t in _lang("en") if re.search(r"\s-\s|\d-\d", t)]
+    problems = [f"{w}: {t!r}" for w, t in _everywhere("en") if re.search(r"\s-\s|\d-\d", t)]
     assert not problems, "\n".join(problems)
 
 
