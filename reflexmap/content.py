@@ -29,7 +29,8 @@ def inline(text: str) -> str:
     """``text`` as it reads inside a sentence or a list ("Zones worked: toes, arch"): its capital
     lower-cased, unless it opens an acronym ("EU") or a name ("Achilles tendon")."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
-    if text[1:2].islower() and first.rstrip(",.;:") not in PROPER_NOUNS:
+    acronym = any(c.isupper() for c in first[1:])  # "EU"; an apostrophe is no capital ("Пʼята")
+    if first[:1].isupper() and not acronym and first.rstrip(",.;:") not in PROPER_NOUNS:
         return text[:1].lower() + text[1:]
     return text
 

@@ -352,4 +352,6 @@ def test_the_completion_screen_reads_well_in_ukrainian_whatever_the_routine_is_c
     name, done, zones = window.routines.findChild(QLabel, "summary").text().splitlines()
     assert name == "Самомасаж руками: уся стопа"  # its own colon, and no second one after it
     assert done.startswith("16 кроків на правій стопі, потім на лівій за "), done
-    assert zones.startswith("Опрацьовані зони: тильна сторона стопи, ") and "ахіллове сухожилля" in zones, zones
+    label, names = zones.split(": ")
+    assert label == "Опрацьовані зони" and "ахіллове сухожилля" in names and "пʼята" in names, zones
+    assert not [name for name in names.split(", ") if name[0].isupper()], zones  # no capital mid-list
