@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>the English text (en) is longer than {limit} characters</source>
-        <translation>кількість символів в англійському тексті (en) перевищує {limit}</translation>
+        <translation>в англійському тексті (en) символів понад {limit}</translation>
     </message>
     <message>
         <source>the Ukrainian text (uk) is empty</source>
@@ -636,7 +636,7 @@
     </message>
     <message>
         <source>the Ukrainian text (uk) is longer than {limit} characters</source>
-        <translation>кількість символів в українському тексті (uk) перевищує {limit}</translation>
+        <translation>в українському тексті (uk) символів понад {limit}</translation>
     </message>
     <message>
         <source>is not a number of seconds</source>
@@ -728,7 +728,7 @@
     </message>
     <message>
         <source>is longer than {limit} characters</source>
-        <translation>кількість символів перевищує {limit}</translation>
+        <translation>символів понад {limit}</translation>
     </message>
     <message>
         <source>is not a PIN hash made by `reflexmap hash-pin`</source>
