@@ -102,7 +102,7 @@ def pin_check_ms() -> list[tuple[str, float]]:
     import hashlib
 
     from reflexmap.config import MAX_PIN_ITERATIONS
-    from reflexmap.kiosk import PIN_ITERATIONS
+    from reflexmap.kiosk.pins import PIN_ITERATIONS
 
     figures = []
     for label, rounds in (("default", PIN_ITERATIONS), ("limit", MAX_PIN_ITERATIONS)):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up reflexmap as the salon's kiosk: no desktop, no display manager, the cage Wayland compositor on a
 # terminal with reflexmap as its only client, started at boot by systemd for the unprivileged user
-# "reflexmap".  Run it once, as root, on a fresh Debian 12 or 13 or Ubuntu 22.04 or 24.04:
+# "reflexmap".  Run it once, as root, on a fresh Debian 12 or 13 or Ubuntu 24.04:
 #
 #     sudo packaging/setup-kiosk.sh                # from a checkout of reflexmap
 #     sudo packaging/setup-kiosk.sh --dry-run      # print every file it would write and command it would run
@@ -158,8 +158,8 @@ check_system() {
         say "system: $pretty"
     fi
     case "$id $version" in
-        "debian 12" | "debian 13" | "ubuntu 22.04" | "ubuntu 24.04") ;;
-        *) say "warning: tested on Debian 12 and 13 and Ubuntu 22.04 and 24.04${id:+, not on $id $version}" ;;
+        "debian 12" | "debian 13" | "ubuntu 24.04") ;;
+        *) say "warning: made for Debian 12 and 13 and Ubuntu 24.04${id:+, not $id $version}" ;;
     esac
     if [ -z "$root" ] && command -v systemctl >/dev/null && systemctl -q is-enabled display-manager.service 2>/dev/null; then
         say "warning: a display manager is enabled and may take the screen too; the kiosk needs none:"
@@ -191,6 +191,9 @@ create_user() {
 
 install_app() {
     local venv=$root$prefix/venv
+    if [ "$dry_run" != 1 ] && ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+        die "reflexmap needs Python 3.11 or newer; $python here is $("$python" -V 2>&1 || echo missing) (Ubuntu 22.04 has 3.10: use Debian 12 or 13 or Ubuntu 24.04)"
+    fi
     if [ ! -x "$venv/bin/python" ] || [ "$dry_run" = 1 ]; then
         run "$python" -m venv "$venv"
     fi

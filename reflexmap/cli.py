@@ -74,7 +74,7 @@ def hash_pin_command(argv: list[str]) -> int:
     """``reflexmap hash-pin``: ask for a PIN and print the line for the config file."""
     import getpass
 
-    from reflexmap.kiosk import hash_pin
+    from reflexmap.kiosk.pins import hash_pin
 
     parser = argparse.ArgumentParser(
         prog="reflexmap hash-pin", description="Print a salted hash of a staff PIN for kiosk.pin_hash."

@@ -47,7 +47,7 @@ def entry_text() -> str:
         [
             "[Desktop Entry]",
             "Type=Application",
-            "Version=1.5",
+            "Version=1.4",  # the newest desktop-file-validate knows in Debian 12; nothing of 1.5 is used
             "Name=reflexmap",
             "GenericName=Foot massage map",
             "GenericName[uk]=Карта масажу стоп",
@@ -56,7 +56,7 @@ def entry_text() -> str:
             f"Exec={_command()}",
             f"Icon={DESKTOP_ID}",
             "Terminal=false",
-            "Categories=Education;Science;MedicalSoftware;",
+            "Categories=Education;MedicalSoftware;",  # one main category, as the metainfo: in the menu once
             "Keywords=massage;foot;reflexology;acupressure;",
             "Keywords[uk]=масаж;стопа;рефлексотерапія;акупресура;",
             f"StartupWMClass={DESKTOP_ID}",

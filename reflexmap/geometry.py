@@ -147,14 +147,19 @@ def _unite(shapes: Iterable[ZoneShape]) -> dict[str, QPainterPath]:
             area.setFillRule(rule)
             for p in paths:
                 area.addPath(p)
-        else:  # in pairs, then pairs of pairs: each union step stays small (one after another is quadratic)
-            while len(paths) > 1:
-                paths = [
-                    paths[i].united(paths[i + 1]) if i + 1 < len(paths) else paths[i] for i in range(0, len(paths), 2)
-                ]
-            area = paths[0]
+        else:
+            area = united(paths)
         zones[zone] = area
     return zones
+
+
+def united(paths: list[QPainterPath]) -> QPainterPath:
+    """The union of ``paths``, in pairs, then pairs of pairs: each step stays small (one by one is quadratic)."""
+    if not paths:
+        return QPainterPath()
+    while len(paths) > 1:
+        paths = [paths[i].united(paths[i + 1]) if i + 1 < len(paths) else paths[i] for i in range(0, len(paths), 2)]
+    return paths[0]
 
 
 def _disjoint(boxes: list[QRectF]) -> bool:

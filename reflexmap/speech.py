@@ -68,8 +68,12 @@ class _Speaker(QObject):
 
     @Slot()
     def start(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
+        try:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+        except ImportError as e:  # Qt's text to speech needs libpulse0 on Linux, for one
+            logger.warning("spoken guidance is silent: Qt's text to speech cannot load (%s)", e)
+            self.started.emit([])
+            return
         tts = QTextToSpeech(self._engine_name, self) if self._engine_name else QTextToSpeech(self)
         tts.setVolume(VOLUME)
         self._tts = tts

@@ -17,20 +17,26 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
 from reflexmap.fast_start import qt
-from reflexmap.geometry import MAX_COORD, MAX_PIECES, Art, ArtError, ZoneShape, art_bytes
+from reflexmap.geometry import MAX_COORD, MAX_PIECES, Art, ArtError, ZoneShape, art_bytes, united
 from reflexmap.messages import Message
 
-__all__ = ["read_art", "standard_zones"]
+__all__ = ["StandardReading", "Unreadable", "read_art", "standard_zones"]
 
 
 def read_art(source: Path, data: bytes) -> Art:
-    """Check ``data`` (the bytes of ``source``) and read its zones with svgelements.  Raises :class:`ArtError`."""
+    """Check ``data`` (the bytes of ``source``) and read its zones with svgelements.  Raises :class:`ArtError`.
+
+    An element svgelements cannot read (``rx="1em"``) keeps its zone, with
+    an empty path: what is touchable is what QtSvg draws (:mod:`reflexmap.drawn`),
+    and ``reflexmap check`` names the element.
+    """
     from reflexmap.svg_safety import check_svg
 
     name = source.name
@@ -99,16 +105,10 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
             path = _to_qpath(el, name, se)
         except ArtError:
             raise
-        except (ValueError, TypeError, ZeroDivisionError) as e:  # e.g. rx="1em": svgelements cannot resolve em
-            raise ArtError(
-                Message(
-                    "{file}: svgelements could not read element {element} ({detail}).",
-                    file=name,
-                    element=_name_of(el),
-                    detail=str(e),
-                )
-            ) from None
-        if view:
+        except (ValueError, TypeError, ZeroDivisionError):  # e.g. rx="1em": svgelements cannot resolve em
+            # QtSvg decides what is drawn and touchable (reflexmap.drawn); check says svgelements could not read it
+            path = None
+        if view and path is not None:
             box = path.boundingRect()
             views[view] = views[view].united(box) if view in views else box
         if zone:
@@ -123,7 +123,7 @@ def _collect(doc: object, name: str, se: object) -> tuple[list[ZoneShape], dict[
                         limit=MAX_PIECES,
                     )
                 )
-            shapes.append(ZoneShape(zone, path, values.get("data-foot"), view))
+            shapes.append(ZoneShape(zone, QPainterPath() if path is None else path, values.get("data-foot"), view))
     return shapes, views
 
 
@@ -213,42 +213,67 @@ def _pt(p: object, el: object, name: str) -> tuple[float, float]:
     return x, y
 
 
-def _name_of(el: object) -> str:
-    values = getattr(el, "values", {})
-    for attr in ("id", "data-zone"):
-        if values.get(attr):
-            return f'{attr}="{values.get(attr)}"'
-    return f"<{type(el).__name__.lower()}>"
+#: The attribute standard_zones gives every element, to know which element of the file svgelements read.
+_ELEMENT = "data-reflexmap-element"
 
 
-def standard_zones(art: Art) -> dict[str, QPainterPath]:
+@dataclass(frozen=True)
+class Unreadable:
+    """A zone element svgelements could not read: where it is, and what svgelements said."""
+
+    line: int
+    tag: str
+    zone: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class StandardReading:
+    """The zones as the SVG standard lays them out (svgelements), and what svgelements could not read."""
+
+    zones: dict[str, QPainterPath]
+    unreadable: tuple[Unreadable, ...] = ()
+    #: What svgelements said if it could not read the drawing at all.
+    failed: str | None = None
+
+
+def standard_zones(art: Art) -> StandardReading:
     """Each zone as the SVG standard lays it out, read by svgelements: fill area plus stroke.
 
     ``reflexmap check``'s second, independent reading of the geometry, to
     compare with what the picture engine draws (:func:`drawn_zones`).
     Elements that are not displayed (``display="none"``, ``visibility="hidden"``,
-    ``<defs>`` content) are left out, as the standard says.  Raises :class:`ArtError`.
+    ``<defs>`` content) are left out, as the standard says.  An element
+    svgelements cannot read (``rx="1em"``) is left out and named, with its
+    line, in :attr:`StandardReading.unreadable`.  Raises :class:`ArtError`
+    only for a coordinate that is not a usable number.
     """
     import svgelements as se
     from PySide6.QtGui import QPainterPathStroker
 
+    from reflexmap.drawn import DrawingError, parse, serialise
     from reflexmap.fast_start import qt
 
-    data = art_bytes(art)
     name = art.source.name
     try:
-        doc = se.SVG.parse(io.BytesIO(data), reify=True)
+        root = parse(art_bytes(art), name)
+    except DrawingError as e:
+        raise ArtError(e.args[0]) from None
+    elements = list(root.iter())
+    for index, node in enumerate(elements):  # so each shape svgelements reads names its element and line
+        node.attrib[_ELEMENT] = str(index)
+    try:
+        doc = se.SVG.parse(io.BytesIO(serialise(root)), reify=True)
+        shapes = [el for el in doc.elements() if isinstance(el, se.Shape)]
     except RecursionError:
-        raise ArtError(Message("{file}: a <use> refers to itself or the nesting is too deep.", file=name)) from None
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ZeroDivisionError) as e:
-        message = Message("{file}: svgelements could not read the drawing ({detail}).", file=name, detail=str(e))
-        raise ArtError(message) from None
+        return StandardReading({}, failed="a <use> refers to itself or the nesting is too deep")
+    except Exception as e:  # noqa: BLE001 - svgelements raises ParseError, bare ValueErrors, TypeErrors...
+        return StandardReading({}, failed=str(e) or type(e).__name__)
     joins = {"round": "RoundJoin", "bevel": "BevelJoin"}
     caps = {"round": "RoundCap", "square": "SquareCap"}
-    zones: dict[str, QPainterPath] = {}
-    for el in doc.elements():
-        if not isinstance(el, se.Shape):
-            continue
+    pieces: dict[str, list[QPainterPath]] = {}
+    unreadable: list[Unreadable] = []
+    for el in shapes:
         values = el.values
         zone = str(values.get("data-zone") or "").strip()
         if not zone or str(values.get("visibility", "")).strip() in ("hidden", "collapse"):
@@ -258,14 +283,10 @@ def standard_zones(art: Art) -> dict[str, QPainterPath]:
         except ArtError:
             raise
         except (ValueError, TypeError, ZeroDivisionError) as e:
-            raise ArtError(
-                Message(
-                    "{file}: svgelements could not read element {element} ({detail}).",
-                    file=name,
-                    element=_name_of(el),
-                    detail=str(e),
-                )
-            ) from None
+            at = str(values.get(_ELEMENT, ""))
+            node = elements[int(at)] if at.isdigit() and int(at) < len(elements) else root
+            unreadable.append(Unreadable(node.line, node.tag, zone, str(e) or type(e).__name__))
+            continue
         geometry = area
         if _is_open(el, se) and getattr(el.fill, "value", None) is None:
             area = QPainterPath()  # an open line drawn with fill="none": only its stroke counts
@@ -281,8 +302,8 @@ def standard_zones(art: Art) -> dict[str, QPainterPath]:
             stroker.setCapStyle(getattr(Qt.PenCapStyle, cap))
             stroker.setMiterLimit(float(values.get("stroke-miterlimit", 4) or 4))
             area = area.united(stroker.createStroke(geometry))
-        zones[zone] = zones[zone].united(area) if zone in zones else area
-    return zones
+        pieces.setdefault(zone, []).append(area)
+    return StandardReading({zone: united(areas) for zone, areas in pieces.items()}, tuple(unreadable))
 
 
 def _is_open(el: object, se: object) -> bool:

@@ -23,7 +23,7 @@ from reflexmap.files import (
     read_logo,
     write_atomic,
 )
-from reflexmap.kiosk import Ending, PreviousRun, RunRecord
+from reflexmap.kiosk.run_record import Ending, PreviousRun, RunRecord
 
 
 class Refused(ValueError):

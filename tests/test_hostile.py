@@ -328,6 +328,22 @@ def test_art_just_under_each_limit_passes_the_gate(name: str) -> None:
     check_svg(AT_LIMITS[name]().encode("utf-8"), name, ArtError)
 
 
+@pytest.mark.parametrize("name", sorted(AT_LIMITS))
+def test_art_just_under_each_limit_is_checked_and_drawn_without_a_hang(name: str, tmp_path: Path) -> None:
+    """What the gate lets through, check reads and the app draws (a kiosk start on it must not freeze).
+
+    The bound only catches hangs (the pieces case took 70 s when check united
+    its pieces one after another); benchmarks/hostile.py has the times.
+    """
+    path = tmp_path / name
+    path.write_text(AT_LIMITS[name](), encoding="utf-8")
+    checked, _, _ = _run(["check", "--art", str(path)], tmp_path)
+    assert checked.returncode in (0, 1) and "Traceback" not in checked.stderr, checked.stderr
+    shot = tmp_path / "shot.png"
+    shown, _, _ = _run(["--art", str(path), "--screenshot", str(shot)], tmp_path)
+    assert shown.returncode == 0 and shot.stat().st_size > 10_000, shown.stderr
+
+
 def test_art_just_under_the_limits_loads(tmp_path: Path) -> None:
     path = tmp_path / "limit-elements.svg"
     path.write_text(AT_LIMITS["limit-elements.svg"](), encoding="utf-8")

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reflexmap.kiosk import Activity, Ending, IdleState, IdleWatch, RunRecord, Timeout, boot_id
+from reflexmap.kiosk.idle import Activity, IdleState, IdleWatch, Timeout
+from reflexmap.kiosk.run_record import Ending, RunRecord, boot_id
 from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, STATUS_FILE_VARIABLE, report_exit_status
 
 

@@ -6,11 +6,12 @@ import gzip
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPainterPath
 
 from reflexmap import geometry, schema
 from reflexmap.config import MAX_PIN_ITERATIONS, ConfigError, load_config
 from reflexmap.geometry import MAX_PIECES, ArtError, load_art
-from reflexmap.kiosk import PIN_ITERATIONS, hash_pin, verify_pin
+from reflexmap.kiosk.pins import PIN_ITERATIONS, hash_pin, verify_pin
 from reflexmap.routines import MAX_ROUTINE_FILES, RoutineError, load_routine, load_routines
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">'
@@ -168,11 +169,20 @@ def test_whatever_svgelements_raises_becomes_an_art_error(
         load_art(path)
 
 
-def test_rx_in_em_units_is_an_art_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("length", ['width="40" rx="1em"', 'width="5vh"', 'width="40" ry="2ex"', 'width="3vmax"'])
+def test_art_svgelements_cannot_read_loads_and_is_touchable_where_qtsvg_draws_it(length: str, tmp_path: Path) -> None:
+    from reflexmap.drawn import Drawing, path_region
+    from reflexmap.drawn.raster import area
+
     path = tmp_path / "em.svg"
-    path.write_text(f'{SVG}<rect data-zone="heel" width="10" height="10" rx="1em"/></svg>', encoding="utf-8")
-    with pytest.raises(ArtError, match=r"^em\.svg: svgelements could not read element data-zone=\"heel\" \(em units"):
-        load_art(path)
+    path.write_text(f'{SVG}<rect data-zone="heel" x="10" y="10" {length} height="50"/></svg>', encoding="utf-8")
+    art = load_art(path)  # svgelements cannot resolve the unit: QtSvg decides what is drawn
+    assert {s.zone for s in art.shapes} == {"heel"}
+    zones = geometry.load_zones(path)
+    drawn = Drawing(path.read_bytes(), path.name).masks(100, 100).own_region(lambda p: p.zone == "heel")
+    assert area(path_region(zones.get("heel", QPainterPath()), 1.0, 100, 100).xored(drawn)) == 0
+    if 'width="40"' in length:
+        assert area(drawn) == 40 * 50  # QtSvg reads the radius as 0: square corners, all of it touchable
 
 
 def test_a_zone_of_more_pieces_than_the_map_can_hit_test_is_refused(tmp_path: Path) -> None:

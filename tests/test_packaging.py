@@ -109,7 +109,8 @@ def test_model_modules_never_import_qtwidgets() -> None:
         assert not any(m.startswith("PySide6") for m in sys.modules), "config imported Qt"
         import reflexmap.geometry, reflexmap.svg_shapes, reflexmap.drawn, reflexmap.art_check, reflexmap.routine_run
         import reflexmap.player, reflexmap.sound, reflexmap.awake, reflexmap.session
-        import reflexmap.kiosk, reflexmap.i18n, reflexmap.systemd, reflexmap.clock, reflexmap.fast_start
+        import reflexmap.kiosk.pins, reflexmap.kiosk.idle, reflexmap.kiosk.run_record, reflexmap.kiosk.staff_report
+        import reflexmap.i18n, reflexmap.systemd, reflexmap.clock, reflexmap.fast_start
         import reflexmap.options
         widgets = [m for m in sys.modules if m.startswith("PySide6.QtWidgets")]
         assert not widgets, widgets

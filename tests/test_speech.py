@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -14,6 +15,10 @@ from reflexmap.speech import Voice
 
 @pytest.fixture
 def voice(qtbot: QtBot) -> Iterator[Voice]:
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401
+    except ImportError as e:
+        pytest.skip(f"needs libpulse0 (Debian package): Qt's text to speech cannot load ({e})")
     made = Voice(engine="mock", enabled=True, after_chime_ms=5)
     qtbot.waitUntil(lambda: made.can_speak("en") is not None, timeout=5000)  # the engine is up in its thread
     yield made
@@ -58,3 +63,21 @@ def test_switched_off_or_stopped_it_says_nothing(voice: Voice, qtbot: QtBot) -> 
     with qtbot.waitSignal(voice.said, timeout=5000):
         voice.speak("Three", "en")
     assert spoken == ["Three"]
+
+
+def test_where_qt_text_to_speech_cannot_load_the_voice_says_so_once_and_stays_silent(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A machine without libpulse0: switching the voice on must not raise in the engine's thread."""
+    monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # import fails as without the library
+    with caplog.at_level(logging.WARNING, logger="reflexmap.speech"):
+        made = Voice(engine="mock", enabled=True, after_chime_ms=5)
+        qtbot.waitUntil(lambda: made.can_speak("en") is not None, timeout=5000)
+        spoken: list[str] = []
+        made.said.connect(lambda text, _: spoken.append(text))
+        made.speak("One", "en")
+        qtbot.wait(50)
+        made.close()
+    assert made.can_speak("en") is False and spoken == []
+    messages = [r.getMessage() for r in caplog.records]
+    assert sum("Qt's text to speech cannot load" in m for m in messages) == 1

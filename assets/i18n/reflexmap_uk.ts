@@ -667,10 +667,6 @@
         <translation>, а причину reflexmap назвати не може: порівняйте малюнок у браузері й у reflexmap</translation>
     </message>
     <message>
-        <source>, because of what is on line {lines}</source>
-        <translation>, через те, що в рядку {lines}</translation>
-    </message>
-    <message>
         <source>a DTD with declarations in it (&lt;!DOCTYPE ... [...]&gt;)</source>
         <translation>DTD з оголошеннями всередині (&lt;!DOCTYPE ... [...]&gt;)</translation>
     </message>
@@ -791,10 +787,6 @@
         <translation>{file}: SVG-рушій Qt не може намалювати цей файл ({detail}).</translation>
     </message>
     <message>
-        <source>{file}: Qt&apos;s SVG engine says: {message}</source>
-        <translation>{file}: SVG-рушій Qt повідомляє: {message}</translation>
-    </message>
-    <message>
         <source>{file}: a &lt;style&gt; sheet has a comment that never ends (/* without */).</source>
         <translation>{file}: у таблиці &lt;style&gt; є коментар, який ніде не закінчується (/* без */).</translation>
     </message>
@@ -899,10 +891,6 @@
         <translation>{file}: рядок {line}: SVG-рушій Qt читає малюнок як {their_w:g} x {their_h:g}, а svgelements — як {our_w:g} x {our_h:g}: підписи можуть опинитися не під своїми виглядами; задайте для &lt;svg&gt; viewBox, а також ширину й висоту в px з тими самими пропорціями.</translation>
     </message>
     <message>
-        <source>{file}: line {line}: Qt&apos;s SVG engine reads {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as pixels, 16 times smaller than the SVG standard{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: SVG-рушій Qt читає значення «{length}» атрибута {attribute} на &lt;{tag}&gt; як пікселі, у 16 разів менше, ніж велить стандарт SVG{where}; вкажіть це значення в px.</translation>
-    </message>
-    <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine skips a nested &lt;svg&gt; (or a &lt;use&gt; of one): nothing inside it is drawn{where}; use a &lt;g&gt; with a transform instead.</source>
         <translation>{file}: рядок {line}: SVG-рушій Qt пропускає вкладений &lt;svg&gt; (або &lt;use&gt; такого): нічого всередині не малюється{where}; натомість скористайтеся &lt;g&gt; із transform.</translation>
     </message>
@@ -967,10 +955,6 @@
         <translation>{file}: помилка в TOML ({detail}).</translation>
     </message>
     <message>
-        <source>{file}: svgelements could not read element {element} ({detail}).</source>
-        <translation>{file}: svgelements не зміг прочитати елемент {element} ({detail}).</translation>
-    </message>
-    <message>
         <source>{file}: the PNG picture has a damaged header.</source>
         <translation>{file}: заголовок зображення PNG пошкоджено.</translation>
     </message>
@@ -1019,12 +1003,84 @@
         <translation>{file}: крок {step}, поле {field}: {problem}.</translation>
     </message>
     <message>
+        <source>, because it is hidden ({hidden})</source>
+        <translation>, бо її приховано ({hidden})</translation>
+    </message>
+    <message>
+        <source>, because it is hidden ({hidden}) and because of {causes}</source>
+        <translation>, бо її приховано ({hidden}), а також через {causes}</translation>
+    </message>
+    <message>
+        <source>, because of {causes}</source>
+        <translation>, через {causes}</translation>
+    </message>
+    <message>
+        <source>, possibly because of what is on line {lines}</source>
+        <translation>, можливо, через те, що в рядку {lines}</translation>
+    </message>
+    <message>
+        <source>what is on line {lines}</source>
+        <translation>те, що в рядку {lines}</translation>
+    </message>
+    <message>
+        <source>{attribute}=&quot;{length}&quot;</source>
+        <translation>{attribute} «{length}»</translation>
+    </message>
+    <message>
+        <source>{attribute}=&quot;{value}&quot;</source>
+        <translation>{attribute} «{value}»</translation>
+    </message>
+    <message>
+        <source>{construct} on line {line}</source>
+        <translation>{construct} у рядку {line}</translation>
+    </message>
+    <message>
+        <source>{file}: Qt&apos;s SVG engine says, reading line {line}: {detail}</source>
+        <translation>{file}: SVG-рушій Qt повідомляє, читаючи рядок {line}: {detail}</translation>
+    </message>
+    <message>
+        <source>{file}: Qt&apos;s SVG engine says: {detail}</source>
+        <translation>{file}: SVG-рушій Qt повідомляє: {detail}</translation>
+    </message>
+    <message>
+        <source>{file}: its zones are drawn in {layers:,} separate runs among {elements:,} elements, too many to draw each alone; draw each zone&apos;s shapes one after another, in fewer runs.</source>
+        <translation>{file}: зони намальовано окремими частинами (їх {layers:,}) серед елементів (їх {elements:,}) — забагато, щоб намалювати кожну окремо; малюйте фігури кожної зони одну за одною, меншою кількістю частин.</translation>
+    </message>
+    <message>
         <source>{file}: line {line}, field {field}: {problem}</source>
         <translation>{file}: рядок {line}, поле {field}: {problem}</translation>
     </message>
     <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine ignores the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; and reads it as {number} px, where the SVG standard says {standard:g} px{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не зважає на одиницю в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; і читає його як {number} px, а за стандартом SVG це {standard:g} px{where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine ignores the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; and reads it as {number} px{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не зважає на одиницю в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; і читає його як {number} px{where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine may not read the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as the SVG standard does{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt може прочитати одиницю в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; не так, як велить стандарт SVG{where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine reads {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as {drawn:g} px{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt читає значення «{length}» атрибута {attribute} на &lt;{tag}&gt; як {drawn:g} px{where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: Qt&apos;s SVG engine reads {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as {number} px, not as a share of the drawing&apos;s size{where}; give it in px.</source>
+        <translation>{file}: рядок {line}: SVG-рушій Qt читає значення «{length}» атрибута {attribute} на &lt;{tag}&gt; як {number} px, а не як частку розміру малюнка{where}; вкажіть це значення в px.</translation>
+    </message>
+    <message>
+        <source>{file}: line {line}: svgelements could not read this &lt;{tag}&gt;{where}: {detail}, so reflexmap cannot double-check where it is drawn.</source>
+        <translation>{file}: рядок {line}: svgelements не змогла прочитати цей &lt;{tag}&gt;{where}: {detail}, тож reflexmap не може перевірити, де його намальовано.</translation>
+    </message>
+    <message>
         <source>{file}: step {step}: {problem}.</source>
         <translation>{file}: крок {step}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{file}: svgelements could not read the drawing ({detail}), so reflexmap cannot double-check where any zone is drawn.</source>
+        <translation>{file}: svgelements не змогла прочитати малюнок ({detail}), тож reflexmap не може перевірити, де намальовано зони.</translation>
     </message>
     <message>
         <source>{file}: svgelements could not read the drawing ({detail}).</source>
@@ -1033,6 +1089,10 @@
     <message>
         <source>{file}: the drawing has no usable width and height.</source>
         <translation>{file}: у малюнку немає придатних ширини й висоти.</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing names more than {limit} zones (data-zone); a foot chart has a handful.</source>
+        <translation>{file}: у малюнку забагато назв зон (data-zone): понад {limit}; на схемі стопи їх лише кілька.</translation>
     </message>
     <message>
         <source>{file}: the drawing needs more memory than reflexmap allows.</source>
@@ -1175,6 +1235,10 @@
         <translation>{file}: {what} має забагато символів (понад {limit:,}).</translation>
     </message>
     <message>
+        <source>{first}, {then}</source>
+        <translation>{first}, {then}</translation>
+    </message>
+    <message>
         <source>{folder}: --routines names no folder.</source>
         <translation>{folder}: у --routines вказано не теку.</translation>
     </message>
@@ -1205,6 +1269,10 @@
     <message>
         <source>{problem} Using the default settings.</source>
         <translation>{problem} Використовуємо типові налаштування.</translation>
+    </message>
+    <message>
+        <source>{property}: {value} on line {line}</source>
+        <translation>{property}: {value} (рядок {line})</translation>
     </message>
     <message>
         <source>{value!r} is neither a number of seconds nor &quot;until-done&quot;</source>

@@ -17,7 +17,8 @@ from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.main_window import MainWindow
 
 if TYPE_CHECKING:  # the kiosk's modules load only for a kiosk: a desktop start never needs them
-    from reflexmap.kiosk import RunRecord, StaffReport
+    from reflexmap.kiosk.run_record import RunRecord
+    from reflexmap.kiosk.staff_report import StaffReport
     from reflexmap.ui.kiosk import KioskShell
 
 __all__ = ["Built", "KioskRun", "build", "create_window"]
@@ -35,7 +36,8 @@ class KioskRun:
         """This process's run: the record in the user's state folder says it started."""
         from platformdirs import user_state_path
 
-        from reflexmap.kiosk import RunRecord, StaffReport
+        from reflexmap.kiosk.run_record import RunRecord
+        from reflexmap.kiosk.staff_report import StaffReport
 
         record = RunRecord(user_state_path("reflexmap", appauthor=False) / "last-run.json")
         return cls(StaffReport(clock), record)

@@ -32,7 +32,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from reflexmap.app.build import Built
 from reflexmap.app.files import Loaded
 from reflexmap.app.logs import log_exception
-from reflexmap.kiosk import Ending, IdleState, StaffReport
+from reflexmap.kiosk.idle import IdleState
+from reflexmap.kiosk.run_record import Ending
+from reflexmap.kiosk.staff_report import StaffReport
 from reflexmap.messages import Message
 from reflexmap.routines import MAX_ROUTINE_FILES
 from reflexmap.ui.kiosk import KioskShell

@@ -25,7 +25,7 @@ from reflexmap.app.files import Loaded, load_files
 from reflexmap.app.logs import log_exception
 from reflexmap.app.placing import place, remember_when_closing
 from reflexmap.app.reloader import Reloader
-from reflexmap.kiosk import Ending
+from reflexmap.kiosk.run_record import Ending
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.start_marker import StartMarker
 from reflexmap.systemd import EXIT_RESTART, EXIT_STAFF, WatchdogNotifier, report_exit_status
@@ -103,7 +103,7 @@ class StopOnSignals(QObject):
     Python runs signal handlers only between bytecodes, and Qt's loop runs
     none while it waits: the signal wakes the loop through a socket
     (``signal.set_wakeup_fd``).  A loop that is frozen never ends this way:
-    it is then killed, and the next start tells (see :class:`~reflexmap.kiosk.RunRecord`).
+    it is then killed, and the next start tells (see :class:`~reflexmap.kiosk.run_record.RunRecord`).
     """
 
     def __init__(self, app: QApplication, signals: tuple[int, ...] = (signal.SIGTERM, signal.SIGINT)) -> None:

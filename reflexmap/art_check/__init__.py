@@ -36,12 +36,12 @@ from reflexmap import cache
 from reflexmap.art_check.clipping import clipping
 from reflexmap.art_check.constructs import constructs
 from reflexmap.art_check.coverage import disagreements, untouchable
-from reflexmap.art_check.finding import Finding, declared
+from reflexmap.art_check.finding import Finding, declared, in_zone
 from reflexmap.drawn import Drawing, DrawingError, parse
 from reflexmap.drawn.drawing import MAX_REFERENCE_PIXELS
 from reflexmap.geometry import Art, ArtError, art_bytes
 from reflexmap.messages import Message
-from reflexmap.svg_shapes import standard_zones
+from reflexmap.svg_shapes import StandardReading, standard_zones
 
 __all__ = ["REFERENCE_SIDE", "ArtFindings", "unusable", "warnings"]
 
@@ -113,7 +113,7 @@ def warnings(art: Art, known: Collection[str] | None = None) -> list[Message]:
         engine = drawing.engine_messages
     except (ArtError, DrawingError) as e:
         return [e.args[0]]
-    out: list[Message] = [Message("{file}: Qt's SVG engine says: {message}", file=name, message=m) for m in engine]
+    out: list[Message] = [_engine_said(name, m) for m in engine]
     found = constructs(root, name, art)
     zones = {z for z in declared(root) if known is None or z in known}
     scale = _reference_scale(art)
@@ -124,26 +124,81 @@ def warnings(art: Art, known: Collection[str] | None = None) -> list[Message]:
         standard = standard_zones(art)
     except (ArtError, DrawingError) as e:
         return [*out, *_merged(found), e.args[0]]
+    found += _unread(standard, name, root.line)
     out += _merged(found)
     out += untouchable(masks, drawing.piece_lines, zones, root, name, found)
-    out += disagreements(masks, standard, zones, scale, name, found, root)
+    if standard.failed is None:
+        unsure = {u.zone for u in standard.unreadable}
+        out += disagreements(masks, standard.zones, zones - unsure, scale, name, found, root)
     return out
+
+
+#: "<input>:12:5: " before what QtSvg says about a place in the file: its line and column.
+_AT_LINE = r"<input>:(\d+):\d+:\s*"
+
+
+def _engine_said(name: str, said: str) -> Message:
+    """What QtSvg said, whole, with the line its reader was on when it gives one.
+
+    That is where QtSvg noticed, not always where the cause is: it resolves
+    references (``url(#...)``) at the end of the file.
+    """
+    import re
+
+    at = re.match(_AT_LINE, said)
+    if at is None:
+        return Message("{file}: Qt's SVG engine says: {detail}", file=name, detail=said.strip())
+    detail = said[at.end() :].strip()
+    return Message(
+        "{file}: Qt's SVG engine says, reading line {line}: {detail}", file=name, line=int(at.group(1)), detail=detail
+    )
+
+
+def _unread(standard: StandardReading, name: str, root_line: int) -> list[Finding]:
+    """What svgelements could not read: reflexmap cannot double-check there where QtSvg draws."""
+    if standard.failed is not None:
+        message = Message(
+            "{file}: svgelements could not read the drawing ({detail}), so reflexmap cannot double-check where any "
+            "zone is drawn.",
+            file=name,
+            detail=standard.failed,
+        )
+        return [Finding(root_line, message, frozenset(), blames=False)]
+    return [
+        Finding(
+            u.line,
+            Message(
+                "{file}: line {line}: svgelements could not read this <{tag}>{where}: {detail}, so reflexmap cannot "
+                "double-check where it is drawn.",
+                file=name,
+                line=u.line,
+                tag=u.tag,
+                where=in_zone(frozenset({u.zone})),
+                detail=u.detail.rstrip("."),
+            ),
+            frozenset({u.zone}),
+            blames=False,
+        )
+        for u in standard.unreadable
+    ]
 
 
 def _merged(found: list[Finding]) -> list[Message]:
     """One sentence for the same construct on several lines (five toes from one symbol...)."""
-    groups: dict[tuple[object, ...], list[Finding]] = {}
+    groups: dict[tuple[object, ...], list[tuple[int, Message]]] = {}
     for f in sorted(found, key=lambda f: f.line):
+        if f.message is None:
+            continue  # only a cause, said where it causes something
         params = f.message.params
         key = (f.message.template, *sorted((k, str(v)) for k, v in params.items() if k != "line"))
-        groups.setdefault(key, []).append(f)
+        groups.setdefault(key, []).append((f.line, f.message))
     out = []
     for same in groups.values():
-        first = same[0].message
+        first = same[0][1]
         if len(same) == 1 or "line" not in first.params:
             out.append(first)
             continue
-        lines = ", ".join(dict.fromkeys(str(f.line) for f in same))
+        lines = ", ".join(dict.fromkeys(str(line) for line, _ in same))
         out.append(Message(first.template, **{**first.params, "line": lines}))
     return out
 

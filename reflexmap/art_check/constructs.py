@@ -9,6 +9,7 @@ duplicated ids, and proportions it reads differently.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -18,10 +19,22 @@ from reflexmap.drawn.layers import NOT_DRAWN, SHAPES
 from reflexmap.geometry import Art
 from reflexmap.messages import Message
 
-#: Units QtSvg does not know: it reads the length as 0.
-IGNORED_UNITS = frozenset({"em", "ex", "rem", "ch", "lh", "rlh", "vw", "vh", "vmin", "vmax", "vi", "vb", "ic", "cap"})
-#: Absolute units QtSvg converts at 90 pixels an inch, where the standard says 96.
-SMALLER_UNITS = frozenset({"mm", "cm", "in", "pt", "q"})
+#: Pixels a unit is worth where QtSvg converts units, at 90 pixels an inch; spelled exactly so (QtSvg's units
+#: are case-sensitive), in the order QtSvg looks for them at the end of a length.
+QT_UNITS = {"%": 1.0, "px": 1.0, "pc": 1.0, "pt": 1.25, "mm": 90 / 25.4, "cm": 90 / 2.54, "in": 90.0, "": 1.0}
+#: Pixels a unit is worth in the SVG standard (CSS, 96 pixels an inch; units in any case).
+STANDARD_UNITS = {"px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0, "q": 96 / 101.6}
+#: Where QtSvg converts the units it knows and reads any other length as 0.
+STRICT = frozenset({("rect", "width"), ("rect", "height")})
+#: Where QtSvg converts a length by how its unit ends ("5vmin" as 5 inches) and reads the number of any other.
+BY_SUFFIX = frozenset({("image", "width"), ("image", "height"), ("use", "x"), ("use", "y")})
+#: Where QtSvg reads the number and ignores the unit (``stroke-width`` on any element, in style or attribute).
+PLAIN = frozenset(
+    {("rect", a) for a in ("x", "y", "rx", "ry")}
+    | {("circle", a) for a in ("cx", "cy", "r")}
+    | {("ellipse", a) for a in ("cx", "cy", "rx", "ry")}
+    | {("line", a) for a in ("x1", "y1", "x2", "y2")}
+)
 #: Attributes (and style properties) that hold lengths.
 LENGTHS = frozenset(
     {
@@ -30,7 +43,9 @@ LENGTHS = frozenset(
         "word-spacing", "refX", "refY", "markerWidth", "markerHeight",
     }
 )  # fmt: skip
-_LENGTH = re.compile(r"(?<![\w.#-])([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)([a-zA-Z]+)\b")
+#: Properties that draw markers along a shape.
+MARKERS = frozenset({"marker", "marker-start", "marker-mid", "marker-end"})
+_LENGTH = re.compile(r"(?<![\w.#-])([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)([a-zA-Z]+\b|%)")
 
 
 def _drawn_in_place(el: Element) -> bool:
@@ -161,6 +176,8 @@ def _element_constructs(el: Element, root: Element, name: str, ids: dict[str, li
             )
         if key in LENGTHS and el is not root:
             yield from _units(el, key, value, name, zones)
+        if key in MARKERS and zones and URL.search(value):  # QtSvg draws markers, svgelements' reading has none
+            yield Finding(line, None, zones, Message('{attribute}="{value}"', attribute=key, value=value))
     if el is root:
         keep = el.attrib.get("preserveAspectRatio", "").strip()
         if keep and keep not in ("xMidYMid", "xMidYMid meet"):
@@ -191,46 +208,98 @@ def _nested_svg(name: str, line: int, zones: frozenset[str]) -> Finding:
     )
 
 
+def qt_length(tag: str, attribute: str, number: float, unit: str) -> float | None:
+    """The length in pixels QtSvg draws for ``{number}{unit}`` in ``attribute`` of a ``<tag>``, where measured.
+
+    ``tests/test_art_check.py`` renders every unit in each of these
+    attributes and compares: a rect's width and height convert the units
+    QtSvg knows (:data:`QT_UNITS`) and read any other as 0; an image's width
+    and height and a ``<use>``'s x and y convert by the unit's last two letters and read the number of any other
+    unit; coordinates, radii and ``stroke-width`` read the number and ignore
+    the unit.  Everywhere ``em`` and ``ex`` read as 0.  None where this is
+    not measured.
+    """
+    if unit[:1] in ("e", "E"):  # QtSvg reads "5em" as a number with a broken exponent
+        known = (tag, attribute) in STRICT | BY_SUFFIX | PLAIN or attribute == "stroke-width"
+        return 0.0 if known else None
+    if (tag, attribute) in STRICT:
+        return number * QT_UNITS[unit] if unit in QT_UNITS else 0.0
+    if (tag, attribute) in BY_SUFFIX:
+        suffix = next((s for s in QT_UNITS if unit.endswith(s)), "")
+        return number * QT_UNITS[suffix]
+    if (tag, attribute) in PLAIN or attribute == "stroke-width":
+        return number
+    return None
+
+
 def _units(el: Element, key: str, value: str, name: str, zones: frozenset[str]) -> Iterator[Finding]:
     for number, unit in _LENGTH.findall(value):
-        low = unit.lower()
         length = f"{number}{unit}"
-        if low in IGNORED_UNITS:
+        if float(number) == 0:
+            continue
+        drawn = qt_length(el.tag, key, float(number), unit)
+        standard = STANDARD_UNITS.get(unit.lower(), 0.0) * float(number)
+        params = {"file": name, "line": el.line, "attribute": key, "length": length, "tag": el.tag}
+        where = in_zone(zones)
+        if drawn is not None and standard and math.isclose(drawn, standard, rel_tol=1e-6):
+            continue
+        if drawn is None:
+            if unit.lower() == "px" or not zones:  # not measured: said only where it may move a zone
+                continue
+            message = Message(
+                '{file}: line {line}: Qt\'s SVG engine may not read the unit of {attribute}="{length}" on <{tag}> as '
+                "the SVG standard does{where}; give it in px.",
+                where=where,
+                **params,
+            )
+        elif drawn == 0:
             message = Message(
                 '{file}: line {line}: Qt\'s SVG engine does not know the unit of {attribute}="{length}" on '
                 "<{tag}> and reads it as 0{where}; give it in px.",
-                file=name,
-                line=el.line,
-                attribute=key,
-                length=length,
-                tag=el.tag,
-                where=in_zone(zones),
+                where=where,
+                **params,
             )
-        elif low in SMALLER_UNITS:
+        elif unit == "%":
+            message = Message(
+                '{file}: line {line}: Qt\'s SVG engine reads {attribute}="{length}" on <{tag}> as {number} px, not '
+                "as a share of the drawing's size{where}; give it in px.",
+                number=number,
+                where=where,
+                **params,
+            )
+        elif drawn == float(number) and standard:
+            message = Message(
+                '{file}: line {line}: Qt\'s SVG engine ignores the unit of {attribute}="{length}" on <{tag}> and '
+                "reads it as {number} px, where the SVG standard says {standard:g} px{where}; give it in px.",
+                number=number,
+                standard=round(standard, 1),
+                where=where,
+                **params,
+            )
+        elif drawn == float(number):
+            message = Message(
+                '{file}: line {line}: Qt\'s SVG engine ignores the unit of {attribute}="{length}" on <{tag}> and '
+                "reads it as {number} px{where}; give it in px.",
+                number=number,
+                where=where,
+                **params,
+            )
+        elif standard and math.isclose(drawn / standard, 90 / 96, rel_tol=1e-6):  # mm, cm, in, pt converted
             message = Message(
                 '{file}: line {line}: Qt\'s SVG engine draws {attribute}="{length}" on <{tag}> about 6% smaller '
                 "than the SVG standard (it counts 90 pixels an inch, not 96){where}; give it in px.",
-                file=name,
-                line=el.line,
-                attribute=key,
-                length=length,
-                tag=el.tag,
-                where=in_zone(zones),
+                where=where,
+                **params,
             )
-        elif low == "pc":
+        else:  # "5vmin" read as 5 inches
             message = Message(
-                '{file}: line {line}: Qt\'s SVG engine reads {attribute}="{length}" on <{tag}> as pixels, 16 times '
-                "smaller than the SVG standard{where}; give it in px.",
-                file=name,
-                line=el.line,
-                attribute=key,
-                length=length,
-                tag=el.tag,
-                where=in_zone(zones),
+                '{file}: line {line}: Qt\'s SVG engine reads {attribute}="{length}" on <{tag}> as {drawn:g} px{where}; '
+                "give it in px.",
+                drawn=round(drawn, 1),
+                where=where,
+                **params,
             )
-        else:
-            continue
-        yield Finding(el.line, message, zones)
+        yield Finding(el.line, message, zones, Message('{attribute}="{length}"', attribute=key, length=length))
 
 
 def _stylesheet(el: Element, name: str) -> Iterator[Finding]:

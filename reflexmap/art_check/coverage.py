@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import QPainterPath, QRegion
 
-from reflexmap.art_check.finding import Finding, declared, eroded, zone_is
+from reflexmap.art_check.finding import Finding, declared, eroded, hidden_in, zone_is
 from reflexmap.drawn import Element, Masks, Piece, area, path_region
 from reflexmap.messages import Message
 
@@ -39,7 +39,7 @@ def untouchable(
                 line=line,
                 zone=piece.zone,
                 on=on,
-                because=_because(piece.zone, found),
+                because=_because(piece.zone, found, root),
             )
             continue
         drawn_zones.add(piece.zone)
@@ -73,7 +73,7 @@ def untouchable(
                 file=name,
                 line=line,
                 zone=zone,
-                because=_because(zone, found),
+                because=_because(zone, found, root),
             )
 
 
@@ -89,11 +89,39 @@ def _covering(masks: Masks, piece: Piece, own: QRegion) -> str:
     return ", ".join(f'"{z}"' for z in sorted(above - {piece.zone}))
 
 
-def _because(zone: str, found: list[Finding]) -> Message | str:
-    lines = sorted({f.line for f in found if zone in f.zones or "*" in f.zones})
-    if not lines:
-        return ""
-    return Message(", because of what is on line {lines}", lines=", ".join(str(n) for n in lines))
+def _because(zone: str, found: list[Finding], root: Element) -> Message | str:
+    """Why ``zone`` draws nothing or disagrees: what hides it, and the constructs in its own elements.
+
+    A style sheet rule may touch any zone: it is given as a possible cause
+    only when nothing in the zone's own elements explains it.
+    """
+    hidden: Message | None = None
+    for prop, value, line in hidden_in(zone, root):
+        said = Message("{property}: {value} on line {line}", property=prop, value=value, line=line)
+        hidden = said if hidden is None else Message("{first}, {then}", first=hidden, then=said)
+    parts: list[Message] = []
+    unnamed: list[int] = []
+    for f in sorted((f for f in found if f.blames and zone in f.zones), key=lambda f: f.line):
+        if f.cause is None:
+            unnamed.append(f.line)
+        else:
+            parts.append(Message("{construct} on line {line}", construct=f.cause, line=f.line))
+    if unnamed:
+        lines = ", ".join(str(n) for n in dict.fromkeys(unnamed))
+        parts.append(Message("what is on line {lines}", lines=lines))
+    causes: Message | None = None
+    for part in parts:
+        causes = part if causes is None else Message("{first}, {then}", first=causes, then=part)
+    if hidden is not None and causes is not None:
+        return Message(", because it is hidden ({hidden}) and because of {causes}", hidden=hidden, causes=causes)
+    if hidden is not None:
+        return Message(", because it is hidden ({hidden})", hidden=hidden)
+    if causes is not None:
+        return Message(", because of {causes}", causes=causes)
+    anywhere = sorted({f.line for f in found if f.blames and "*" in f.zones})
+    if anywhere:
+        return Message(", possibly because of what is on line {lines}", lines=", ".join(str(n) for n in anywhere))
+    return ""
 
 
 def disagreements(
@@ -115,7 +143,7 @@ def disagreements(
         total = max(1, area(drawn.united(theirs)))
         if differ < DISAGREEMENT_PIXELS or differ / total < DISAGREEMENT:
             continue
-        because = _because(zone, found)
+        because = _because(zone, found, root)
         yield Message(
             '{file}: line {line}: zone "{zone}": svgelements (the SVG standard) and Qt\'s SVG engine (the picture) '
             "disagree on {share}% of its area{because}.",

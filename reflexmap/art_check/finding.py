@@ -17,11 +17,20 @@ URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)")
 
 @dataclass(frozen=True)
 class Finding:
-    """One construct the engine draws differently: the sentence, where it is, and the zones it touches."""
+    """One construct the engine draws differently: the sentence, where it is, and the zones it touches.
+
+    ``zones`` holds ``"*"`` for a construct that may touch any zone (a style
+    sheet rule).  ``cause`` names the construct in a few words, for a zone it
+    may make draw nothing or disagree (``width="5q"``); a finding whose
+    ``message`` is None is only such a cause, never said on its own.
+    """
 
     line: int
-    message: Message
+    message: Message | None
     zones: frozenset[str]
+    cause: Message | None = None
+    #: Whether the construct changes what is drawn (so may be why a zone draws nothing or disagrees).
+    blames: bool = True
 
 
 def declared(root: Element) -> dict[str, int]:
@@ -68,3 +77,37 @@ def eroded(region: QRegion) -> QRegion:
 def zone_is(zone: str) -> Callable[[Piece], bool]:
     """Whether a piece belongs to ``zone`` (for the masks' regions)."""
     return lambda p: p.zone == zone
+
+
+#: Properties that keep an element from being displayed, and the values that do it.
+_HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
+
+
+def hidden_in(zone: str, root: Element) -> list[tuple[str, str, int]]:
+    """What keeps elements of ``zone`` from being displayed: each property, its value and the line it is on.
+
+    Read from the attributes, ``style`` and plain class rules (``.name { ... }``)
+    of the zone's elements and the groups around them.
+    """
+    classes: dict[str, dict[str, str]] = {}
+    for sheet in (el for el in root.iter() if el.tag == "style"):
+        text = re.sub(r"/\*.*?\*/", "", sheet.text, flags=re.S)
+        for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", text):
+            declarations = {k.strip(): v.strip() for k, v in DECLARATION.findall(body)}
+            for selector in selectors.split(","):
+                m = re.fullmatch(r"\s*\.([-\w]+)\s*", selector)
+                if m:
+                    classes.setdefault(m.group(1), {}).update(declarations)
+    found: dict[tuple[str, str, int], None] = {}
+    for el in root.iter():
+        if el.attrib.get("data-zone", "").strip() != zone:
+            continue
+        for node in (*el.iter(), *el.ancestors()):
+            said = {k: v.strip() for k, v in node.attrib.items()}
+            for name in node.attrib.get("class", "").split():
+                said.update(classes.get(name, {}))
+            said.update(style_of(node))
+            for prop, values in _HIDING.items():
+                if said.get(prop, "").strip() in values:
+                    found[(prop, said[prop].strip(), node.line)] = None
+    return list(found)

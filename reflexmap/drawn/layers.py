@@ -24,6 +24,9 @@ NOT_DRAWN = frozenset({"defs", "symbol", "marker", "mask", "filter"})
 SHAPES = frozenset({"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "textArea", "image"})
 #: ``<use>`` copies beyond this many elements are refused (a drawing fanned out absurdly).
 MAX_COPIED = 100_000
+#: Layers times elements: each layer's mask is rendered from a copy of the whole drawing (63 layers of
+#: 10,000 elements took 8 s and 900 MB; a foot chart has a few dozen layers of a few hundred elements).
+MAX_LAYER_WORK = 50_000
 #: ``<use>`` inside ``<use>`` deeper than this is not followed.
 MAX_USE_DEPTH = 32
 #: An element's role in the layer documents (:attr:`Element.role`): drawn as a group, or hidden.
@@ -74,6 +77,17 @@ class Layers:
             if not self.layers or self.layers[-1] != index[piece]:
                 self.layers.append(index[piece])
             el.role = len(self.layers) - 1
+        elements = sum(1 for _ in root.iter())
+        if len(self.layers) * elements > MAX_LAYER_WORK:
+            raise DrawingError(
+                Message(
+                    "{file}: its zones are drawn in {layers:,} separate runs among {elements:,} elements, too many "
+                    "to draw each alone; draw each zone's shapes one after another, in fewer runs.",
+                    file=name,
+                    layers=len(self.layers),
+                    elements=elements,
+                )
+            )
 
     def _walk(self, el: Element, ctx: tuple[str | None, ...], chain: tuple[Element, ...]) -> None:
         tag = el.tag

@@ -10,6 +10,8 @@ from __future__ import annotations
 MAX_DEPTH = 64
 #: Elements written in the file.
 MAX_ELEMENTS = 10_000
+#: Different zone names (``data-zone``): a foot chart has a handful, and each is drawn alone into a mask.
+MAX_ZONES = 64
 #: Elements once every <use> is expanded: what svgelements (and QtSvg) go through.
 MAX_RENDERED = 10_000
 #: Numbers in path data and point lists, once every <use> is expanded.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reflexmap.messages import Message
 from reflexmap.svg_safety.expansion import expand
-from reflexmap.svg_safety.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_STYLE_CHARS, MAX_TOKEN_CHARS
+from reflexmap.svg_safety.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_STYLE_CHARS, MAX_TOKEN_CHARS, MAX_ZONES
 from reflexmap.svg_safety.records import ElementRecord, Refusal, SvgSummary
 from reflexmap.svg_safety.rules import Rules
 from reflexmap.svg_safety.sheets import check_sheets
@@ -29,6 +29,7 @@ class Scan:
         self.rules = Rules(self.refuse)
         self.elements: list[ElementRecord] = []
         self.stack: list[int] = []
+        self.zones: set[str] = set()
         self.sheets: list[list[str]] = []
         self.style_chars = 0
         self.in_style = 0
@@ -109,6 +110,17 @@ class Scan:
             )
         if len(self.stack) >= MAX_DEPTH:
             self.refuse(Message("{file}: elements are nested more than {limit} deep.", file=self.name, limit=MAX_DEPTH))
+        zone = attributes.get("data-zone", "").strip()
+        if zone and zone not in self.zones:
+            self.zones.add(zone)
+            if len(self.zones) > MAX_ZONES:
+                self.refuse(
+                    Message(
+                        "{file}: the drawing names more than {limit} zones (data-zone); a foot chart has a handful.",
+                        file=self.name,
+                        limit=MAX_ZONES,
+                    )
+                )
         if index == 0 and (tag != "svg" or namespace not in ("", _SVG_NS)):
             self.refuse(Message("{file}: the top element is <{tag}>, not <svg>.", file=self.name, tag=tag))
         el = ElementRecord(tag if namespace in ("", _SVG_NS) else qname, self.stack[-1] if self.stack else -1)

@@ -8,11 +8,13 @@ are as big as the space allows and in a small window nothing is clipped.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from reflexmap.fast_start import ALIGN_CENTER, ALIGN_TOP, ALIGN_VCENTER, TEXT_WORD_WRAP, qt
+from reflexmap.fast_start import ALIGN_CENTER, ALIGN_TOP, ALIGN_VCENTER, TEXT_WORD_WRAP, qt, set_enum
 
 __all__ = ["ElidedLabel", "FitLabel"]
 
@@ -37,6 +39,7 @@ class FitLabel(QLabel):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        set_enum(self, "textFormat", "PlainText")  # routine text: never rich text (no <img> of a local file)
         self.setWordWrap(wrap)
         self._centred = centred
         self.max_px = max_px
@@ -125,12 +128,13 @@ class ElidedLabel(QLabel):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        set_enum(self, "textFormat", "PlainText")  # salon text: never rich text (no <img> of a local file)
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(text)
+        self.setToolTip(f"<p>{html.escape(text)}</p>")  # a tooltip guesses rich text: escaped, it shows the words
         self.setAccessibleName(text)
 
     def minimumSizeHint(self) -> QSize:

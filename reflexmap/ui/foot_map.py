@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Signal
+from PySide6.QtCore import QPointF, QRectF, QSizeF, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -320,7 +320,9 @@ class FootMap(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self._focus.arrived(event.reason(), self._selected)
-        self._announce()
+        # Qt tells assistive technology that the map has the focus after this event: the zone is
+        # announced after that, so it is where a screen reader's focus ends up
+        QTimer.singleShot(0, self._announce)
         self.update()
         super().focusInEvent(event)
 
@@ -346,15 +348,8 @@ class FootMap(QWidget):
         self._announce()
 
     def _announce(self) -> None:
-        """Tell assistive technology which zone has the keyboard focus."""
+        """Tell assistive technology which zone has the keyboard focus: its child, once (the map keeps its name)."""
         index = self._focus.index
-        if index is None or not self.hasFocus():
+        if index is None or not self.hasFocus() or self._targets is None:
             return
-        from PySide6.QtGui import QAccessible, QAccessibleEvent  # only once a person uses the keyboard
-
-        name, description = self.accessible_text(self._layout.stops[index].zone)
-        self.setAccessibleName(name)
-        self.setAccessibleDescription(description)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
-        if self._targets is not None:
-            self._targets.announce_focus(index)
+        self._targets.announce_focus(index)

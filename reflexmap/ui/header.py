@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from reflexmap.fast_start import set_enum
 from reflexmap.i18n import Language
 from reflexmap.ui import style
 from reflexmap.ui.focus import keyboard_focus
@@ -87,9 +88,11 @@ class Header(QWidget):
         row.setContentsMargins(20, 6, 12, 6)
         self._title = QLabel()
         self._title.setObjectName("appTitle")
+        set_enum(self._title, "textFormat", "PlainText")  # the salon's name: never rich text
         sizes.font(self._title, 20, bold=True)
         self._subtitle = QLabel()
         self._subtitle.setObjectName("appSubtitle")
+        set_enum(self._subtitle, "textFormat", "PlainText")
         # decorative: shown only where it fits on its line (see _fit); hidden, it keeps
         # its room, so the controls never stretch into it
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

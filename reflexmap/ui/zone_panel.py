@@ -179,6 +179,8 @@ class ZonePanel(QScrollArea):
 
     def _refresh(self) -> None:
         self._fill()
+        # the scroll area takes the keyboard focus (its text can be scrolled so): named after its page
+        self.setAccessibleName(self._title.text())
         self._columns = 0  # texts changed: check the grid again
         if self._sized:  # laid out already; else resizeEvent will
             self._fit()

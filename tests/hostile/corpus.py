@@ -322,6 +322,26 @@ CASES: dict[str, Case] = {
     "pieces-2500.svg": Case(
         "--art", "pieces-2500.svg: zone heel is drawn in more than 2,000 pieces", _pieces(2_500, "pieces-2500.svg")
     ),
+    # 4,990 uses in 63 zones taking turns: 4,990 layers, each a rendering of 10,000 elements (took 15 GB)
+    "zones-taking-turns.svg": Case(
+        "--art",
+        "zones-taking-turns.svg: its zones are drawn in 4,990 separate runs among 9,983 elements",
+        _text(
+            "zones-taking-turns.svg",
+            SVG
+            + '<defs><path id="p" d="M0 0 L1 2"/></defs>'
+            + "".join(f'<use data-zone="z{i % 63}" xlink:href="#p" x="{i % 100}"/>' for i in range(4_990))
+            + "</svg>",
+        ),
+    ),
+    "zones-many.svg": Case(
+        "--art",
+        "zones-many.svg: the drawing names more than 64 zones (data-zone)",
+        _text(
+            "zones-many.svg",
+            SVG + "".join(f'<rect data-zone="z{i}" x="{i}" width="1" height="1"/>' for i in range(65)) + "</svg>",
+        ),
+    ),
     "path-data.svg": Case(
         "--art",
         'path-data.svg: the start tag of path data-zone="heel" is longer than 2,097,152 characters.',
@@ -347,7 +367,7 @@ CASES: dict[str, Case] = {
     # what svgelements raises, and odd numbers
     "rx-em.svg": Case(
         "--art",
-        'rx-em.svg: svgelements could not read element data-zone="heel"',
+        'rx-em.svg: line 1: svgelements could not read this <rect> (zone "heel"): em units were not determined',
         _text("rx-em.svg", f'{SVG}<rect data-zone="heel" width="10" height="10" rx="1em"/></svg>'),
     ),
     "nan-coordinates.svg": Case("--art", 'nan-coordinates.svg: path data-zone="heel" has unreadable data'),
@@ -543,23 +563,30 @@ def _rects(count: int) -> str:
 
 
 _ZONED = ' data-zone="z{i}"'
+#: Zones drawn in runs: as many runs as MAX_LAYER_WORK allows among about 10,000 elements (and RECT's heel).
+_ZONES_AT_LIMIT = 4
 
 
-def _uses(count: int, zone: str = "") -> str:
-    return "".join(f'<use{zone.format(i=i)} xlink:href="#p" x="{i % 100}" y="{i // 100}"/>' for i in range(count))
+def _uses(count: int, zone: str = "", zones: int = 0) -> str:
+    """``count`` uses of #p; with ``zone``, named after their index (or, given ``zones``, in that many runs)."""
+    return "".join(
+        f'<use{zone.format(i=i * zones // count if zones else i)} xlink:href="#p" x="{i % 100}" y="{i // 100}"/>'
+        for i in range(count)
+    )
 
 
 #: name -> the SVG text; each is accepted by ``check`` (benchmarks/hostile.py times them).
 AT_LIMITS: dict[str, Callable[[], str]] = {
     # 9,990 elements written out
     "limit-elements.svg": lambda: f"{SVG}{_rects(9_990)}{RECT}</svg>",
-    # 4,990 uses of a 9-segment path, each with a zone name of its own: 9,980 elements, 94,810 numbers once expanded
+    # 4,990 uses of a 9-segment path, in 4 zones one after another: 9,980 elements, 94,810 numbers, 5 layers
     "limit-uses-zones-numbers.svg": lambda: (
-        f'{SVG}<defs><path id="p" d="M0 0{" L1 2" * 9}"/></defs>{_uses(4_990, _ZONED)}{RECT}</svg>'
+        f'{SVG}<defs><path id="p" d="M0 0{" L1 2" * 9}"/></defs>{_uses(4_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>'
     ),
     # the same with arcs (converted to curves by reflexmap)
     "limit-uses-zones-arcs.svg": lambda: (
-        f'{SVG}<defs><path id="p" d="M0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 Z"/></defs>{_uses(4_990, _ZONED)}{RECT}</svg>'
+        f'{SVG}<defs><path id="p" d="M0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 Z"/></defs>'
+        f"{_uses(4_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>"
     ),
     # one zone path of 99,980 numbers
     "limit-path-numbers.svg": lambda: f'{SVG}<path data-zone="heel" d="M0 0{" L1 2" * 49_990} Z"/></svg>',

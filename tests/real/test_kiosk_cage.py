@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from reflexmap.kiosk import hash_pin
+from reflexmap.kiosk.pins import hash_pin
 from reflexmap.systemd import EXIT_STAFF
 from reflexmap.ui.kiosk.pin_pad import KEY_HEIGHT, KEY_SPACING, KEY_WIDTH, KEYS
 from reflexmap.ui.style import ACCENT_FILL

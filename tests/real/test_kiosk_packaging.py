@@ -254,3 +254,21 @@ def test_on_a_stop_the_session_script_asks_reflexmap_first(tmp_path: Path, stand
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0
     assert seen.read_text().strip() == "TERM"
+
+
+def test_a_python_older_than_the_app_needs_stops_the_setup_with_one_sentence(
+    throwaway_root: Path, wheel: Path, tmp_path: Path
+) -> None:
+    """Ubuntu 22.04's python3 is 3.10: the setup says so before it makes a venv pip cannot fill."""
+    old = tmp_path / "python3"
+    old.write_text('#!/bin/sh\ncase "$*" in *-V*) echo "Python 3.10.12" ;; *) exit 1 ;; esac\n')
+    old.chmod(0o755)
+    env = {**os.environ, "SETUP_KIOSK_PYTHON": str(old)}
+    args = ["--root", str(throwaway_root), "--source", str(wheel), "--pip-args", "--no-deps --no-index"]
+    result = subprocess.run(
+        [_bash(), str(SETUP), *args], capture_output=True, text=True, timeout=600, env=env, check=False
+    )
+    assert result.returncode == 1
+    assert "needs Python 3.11 or newer" in result.stderr and "3.10.12" in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (throwaway_root / "opt" / "reflexmap" / "venv").exists()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from reflexmap.kiosk import hash_pin
+from reflexmap.kiosk.pins import hash_pin
 from tests.support.real import XSession, need_program, wait_until
 
 CONFIG = '[kiosk]\nenabled = true\nhide_cursor = false\npin_hash = "{pin}"\n'
@@ -97,6 +97,7 @@ ESCAPES: dict[str, Callable[[XSession, int, int], object]] = {
     "Alt+Tab to the window behind": lambda x, w, b: x.xdotool("key", "alt+Tab"),
     "activate the window behind (wmctrl -a)": lambda x, w, b: x.wmctrl("-i", "-a", hex(b)),
     "raise the window behind above it (xdotool windowraise)": lambda x, w, b: x.xdotool("windowraise", str(b)),
+    "unmap it (xdotool windowunmap, as any client can)": lambda x, w, b: x.xdotool("windowunmap", str(w)),
     "move (xdotool windowmove)": lambda x, w, b: x.xdotool("windowmove", str(w), "100", "100"),
     "resize (xdotool windowsize)": lambda x, w, b: x.xdotool("windowsize", str(w), "400", "300"),
     # openbox's window menu, and its Iconify entry by its key

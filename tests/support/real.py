@@ -38,17 +38,21 @@ Packages and proofs
     library checks here no longer find it); for a Python package,
     ``--tmpfs`` over its folder. bwrap takes at most 9,000 arguments, so hiding
     whole packages means hiding their programs and libraries only.
-  - The existing suite needs none of these packages, except that
-    ``tests/ui/test_soak.py`` fails where Qt Multimedia cannot be imported
-    (libpulse0, or its dependency libsndfile1, missing: the fresh machine lacks
-    both): each of the soak's hot reloads logs "sound is off (Qt Multimedia
-    cannot load ...)" again, and pytest's log capture keeps every record, so
-    Python objects grow by about 1,400 (it passes with ``-p no:logging``).
+  - The rest of the suite needs none of these packages. Without libpulse0
+    (or its dependency libsndfile1) Qt Multimedia and Qt's text to speech
+    cannot load: the app says so once and stays silent, and
+    ``tests/test_speech.py`` skips with one line naming libpulse0. (The soak
+    once failed there: each hot reload logged "sound is off" again and
+    pytest's log capture kept every record; it now counts the app's objects
+    only.)
 
 X11, Qt's xcb plugin, openbox
   - ``Xvfb -displayfd FD`` picks a free display number itself (it takes the
     first number whose lock file it can create) and writes it to FD once it
     accepts connections; no guessing and no race between parallel tests.
+    On a machine shared with other X servers, ``REFLEXMAP_XVFB_DISPLAYS=95-99``
+    keeps the tests to those numbers (the first free one; a taken one makes
+    Xvfb exit at once, "Server is already active for display").
     ``-noreset`` keeps it up when the last client goes.
   - Qt 6's xcb plugin sets WM_CLASS to (instance, class) = (basename of argv[0],
     application name). For ``python -m reflexmap`` that is ``("__main__.py",
@@ -216,6 +220,7 @@ __all__ = [
     "REPO",
     "SIZES",
     "A11yBus",
+    "A11yEvents",
     "CageSession",
     "Processes",
     "RealDirs",
@@ -708,17 +713,59 @@ def interior_point(mask: Any, margin: int = 6) -> tuple[int, int] | None:
 # --- X11: Xvfb, openbox ------------------------------------------------------------------
 
 
+def _display_numbers() -> list[int | None]:
+    """The display numbers Xvfb may take: any free one, or those of ``$REFLEXMAP_XVFB_DISPLAYS`` (e.g. ``95-99``).
+
+    A machine shared with other X servers can keep the tests to its own numbers.
+    """
+    wanted = os.environ.get("REFLEXMAP_XVFB_DISPLAYS", "").strip()
+    if not wanted:
+        return [None]
+    first, _, last = wanted.partition("-")
+    return list(range(int(first), int(last or first) + 1))
+
+
+def _exits(processes: Processes, proc: subprocess.Popen[bytes], timeout: float) -> bool:
+    """Whether ``proc`` exits within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not processes.exited(proc):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def start_xvfb(
     processes: Processes, env: Mapping[str, str], size: tuple[int, int], name: str = "Xvfb", timeout: float = 20.0
 ) -> str:
     """Start Xvfb on a free display (``-displayfd``) and return ``:N`` once it accepts connections."""
     xvfb = need_program("Xvfb", "xvfb")
+    numbers = _display_numbers()
+    for number in numbers:
+        display = _try_xvfb(processes, env, size, name, timeout, xvfb, number, last=number == numbers[-1])
+        if display is not None:
+            return display
+    pytest.fail(f"no free X display among {os.environ.get('REFLEXMAP_XVFB_DISPLAYS')}", pytrace=False)
+
+
+def _try_xvfb(
+    processes: Processes,
+    env: Mapping[str, str],
+    size: tuple[int, int],
+    name: str,
+    timeout: float,
+    xvfb: str,
+    number: int | None,
+    last: bool,
+) -> str | None:
+    """Xvfb on display ``number`` (None: the first free one); None if that one is taken and others are left."""
     read_end, write_end = os.pipe()
     try:
         proc = processes.start(
             name,
             [
                 xvfb,
+                *([] if number is None else [f":{number}"]),
                 "-displayfd",
                 str(write_end),
                 "-screen",
@@ -734,19 +781,21 @@ def start_xvfb(
     finally:
         os.close(write_end)
     try:
-        number = b""
+        reported = b""
         deadline = time.monotonic() + timeout
-        while not number.endswith(b"\n"):
+        while not reported.endswith(b"\n"):
             left = deadline - time.monotonic()
             ready, _, _ = select.select([read_end], [], [], max(0.0, left))
             chunk = os.read(read_end, 16) if ready else b""
             if not chunk:
+                if number is not None and not last and _exits(processes, proc, 2.0):
+                    return None  # another server has it
                 pytest.fail(f"Xvfb did not report a display within {timeout:g} s\n{processes.log(proc)}", pytrace=False)
-            number += chunk
+            reported += chunk
     finally:
         os.close(read_end)
-    display = f":{int(number)}"
-    path = f"/tmp/.X11-unix/X{int(number)}"
+    display = f":{int(reported)}"
+    path = f"/tmp/.X11-unix/X{int(reported)}"
 
     def accepts() -> bool:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
@@ -1478,6 +1527,41 @@ print(json.dumps(result, ensure_ascii=False))
 '''
 
 
+#: A client that listens: one JSON line per event of the kinds given as arguments, in the file given first.
+ATSPI_LISTENER = r"""
+import json, sys, time
+import pyatspi
+
+out = open(sys.argv[1], "w", buffering=1)
+
+def on(event):
+    src = event.source
+    try:
+        name, role, path = src.name or "", src.getRoleName(), src.path
+    except Exception:
+        name, role, path = "", "", ""
+    out.write(json.dumps({"t": time.monotonic(), "type": event.type, "detail1": event.detail1,
+                          "name": name, "role": role, "path": path}) + "\n")
+
+pyatspi.Registry.registerEventListener(on, *sys.argv[2:])
+out.write(json.dumps({"ready": True}) + "\n")
+pyatspi.Registry.start()
+"""
+
+
+@dataclass
+class A11yEvents:
+    """What a screen reader hears from the bus: events recorded as they come, with the time they came."""
+
+    path: Path
+
+    def since(self, t: float) -> list[dict[str, Any]]:
+        """Every event recorded at or after ``t`` (``time.monotonic()``, the same clock in every process here)."""
+        lines = self.path.read_text(encoding="utf-8").splitlines() if self.path.exists() else []
+        events = [json.loads(line) for line in lines if line.strip()]
+        return [e for e in events if "type" in e and e["t"] >= t]
+
+
 def atspi_query(env: Mapping[str, str], script_or_function: str, *args: object, timeout: float = 30.0) -> Any:
     """Run an AT-SPI client with Debian's python3 (pyatspi) in ``env`` and return its JSON answer.
 
@@ -1506,6 +1590,20 @@ class A11yBus:
     def query(self, script_or_function: str, *args: object, timeout: float = 30.0) -> Any:
         """``atspi_query`` in this bus's environment."""
         return atspi_query(self.env, script_or_function, *args, timeout=timeout)
+
+    def listen(self, *kinds: str, timeout: float = 20.0) -> A11yEvents:
+        """Start recording events of ``kinds`` (``"focus:"``, ``"object:state-changed:checked"``...) until teardown."""
+        path = self.processes.logs / f"a11y-events-{len(list(self.processes.logs.glob('a11y-events-*')))}.jsonl"
+        argv = [str(DEBIAN_PYTHON), "-c", ATSPI_LISTENER, str(path), *kinds]
+        proc = self.processes.start("atspi-listener", argv, _debian_python_env(self.env))
+        wait_until(
+            lambda: path.exists() and '"ready"' in path.read_text(encoding="utf-8"),
+            timeout,
+            "the AT-SPI listener to register",
+            interval=0.1,
+            log=lambda: self.processes.log(proc),
+        )
+        return A11yEvents(path)
 
     def wait_for_application(self, name: str = "reflexmap", timeout: float = 30.0) -> dict[str, Any]:
         """Wait until an application called ``name`` with at least one child is on the bus; return it."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import Loaded, load_files
 from reflexmap.app.reloader import Reloader
-from reflexmap.kiosk import IdleState
+from reflexmap.kiosk.idle import IdleState
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
 from reflexmap.ui.kiosk import KioskShell

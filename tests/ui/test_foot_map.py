@@ -316,11 +316,11 @@ def test_every_zone_has_an_accessible_name_and_description(window: MainWindow, q
         name, description = fmap.accessible_text(zone)
         assert name and description and name != zone
     _tab_into_map(window, qtbot)
-    focused = fmap.focused_zone
-    assert focused is not None
-    assert fmap.accessibleName() == fmap.accessible_text(focused)[0]
+    assert fmap.focused_zone is not None
     qtbot.keyClick(fmap, Qt.Key.Key_Right)
-    assert fmap.accessibleName() == fmap.accessible_text(fmap.focused_zone or "")[0]
+    # the zone's own child is announced (tests/real/test_screen_reader.py): the map keeps its name, or each
+    # arrow would be heard twice
+    assert fmap.accessibleName() == "Foot map"
 
 
 def test_escape_clears_the_selection_back_to_the_overview(window: MainWindow, qtbot: QtBot) -> None:

@@ -24,7 +24,9 @@ from pytestqt.qtbot import QtBot
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import load_files
 from reflexmap.app.reloader import POLL_SECONDS, Reloader
-from reflexmap.kiosk import Ending, IdleState, PinGate, PinResult, RunRecord, hash_pin, verify_pin
+from reflexmap.kiosk.idle import IdleState
+from reflexmap.kiosk.pins import PinGate, PinResult, hash_pin, verify_pin
+from reflexmap.kiosk.run_record import Ending, RunRecord
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.player import State
 from reflexmap.start_marker import StartMarker
@@ -252,7 +254,7 @@ def test_a_config_that_is_not_toml_at_all_falls_back_to_the_defaults(tmp_path: P
 
 def test_right_pin_opens_the_staff_panel(kiosk: KioskShell, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     kiosk.open_pin_pad()
-    with caplog.at_level(logging.INFO, logger="reflexmap.kiosk"):
+    with caplog.at_level(logging.INFO, logger="reflexmap.kiosk.pins"):
         _enter(kiosk, qtbot, PIN)
     assert kiosk.staff.isVisible() and not kiosk.pad.isVisible()
     assert "Працює" in _text(kiosk.staff, "staffUptime")
@@ -285,7 +287,7 @@ def test_wrong_pins_lock_the_pad_which_counts_down_live_and_unlocks_by_itself(
 ) -> None:
     kiosk.open_pin_pad()
     key_1 = kiosk.pad.findChild(QPushButton, "pinKey_1")
-    with caplog.at_level(logging.INFO, logger="reflexmap.kiosk"):
+    with caplog.at_level(logging.INFO, logger="reflexmap.kiosk.pins"):
         for tries_left, form, word in (
             (4, "Залишилося", "спроби"),
             (3, "Залишилося", "спроби"),

@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from reflexmap.app.build import Built, KioskRun, build
 from reflexmap.app.files import load_files
-from reflexmap.kiosk import StaffReport, hash_pin
+from reflexmap.kiosk.pins import hash_pin
+from reflexmap.kiosk.staff_report import StaffReport
 from reflexmap.messages import Message
 from reflexmap.options import parse_window_args
 from reflexmap.ui.fonts import SCALES

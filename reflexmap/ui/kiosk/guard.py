@@ -8,7 +8,7 @@ so none is offered (no ``_NET_WM_ALLOWED_ACTIONS``), it is on every desktop
 at once, and minimize, move and send-to-desktop requests have nothing to
 act on.  What the window manager can still do is give keyboard focus to
 another window (Alt+Tab) and stack another window above it; and any client
-can move or resize any window.  :class:`WindowGuard` notices each of those
+can move, resize or unmap any window.  :class:`WindowGuard` notices each of those
 (Qt's events at once, and a look every :data:`CHECK_MS`) and puts the
 window back: full screen on its screen, at the top, with keyboard focus.
 
@@ -88,6 +88,8 @@ class WindowGuard(QObject):
             wrong.add("moved")
         if not window.isActiveWindow():
             wrong.add("not focused")
+        if self._x11 is not None and window.isVisible() and not self._x11.mapped(int(window.winId())):
+            wrong.add("hidden")  # unmapped by another client: Qt never hears of it
         if self._x11 is not None and window.isVisible():
             ours = {int(w.winId()) for w in QApplication.topLevelWidgets() if w.isVisible()}
             if self._x11.covering(int(window.winId()), ours):
@@ -113,6 +115,8 @@ class WindowGuard(QObject):
         window.raise_()
         if self._x11 is not None:
             wid = int(window.winId())
+            if "hidden" in wrong:
+                self._x11.map_window(wid)
             self._x11.raise_window(wid)
             self._x11.focus(wid)
         window.activateWindow()
@@ -286,6 +290,22 @@ class X11:
         self._libc.free(reply)
         return rect
 
+    def mapped(self, window: int) -> bool:
+        """Whether ``window`` is mapped and viewable (True if it cannot be asked: nothing to put back)."""
+        reply = self._lib.xcb_get_window_attributes_reply(
+            self._c, self._lib.xcb_get_window_attributes(self._c, window), None
+        )
+        if not reply:
+            return True
+        try:
+            return bool(ctypes.cast(reply, ctypes.POINTER(_AttributesReply)).contents.map_state == _VIEWABLE)
+        finally:
+            self._libc.free(reply)
+
+    def map_window(self, window: int) -> None:
+        self._lib.xcb_map_window(self._c, window)
+        self._lib.xcb_flush(self._c)
+
     def raise_window(self, window: int) -> None:
         values = (ctypes.c_uint32 * 1)(_STACK_ABOVE)
         self._lib.xcb_configure_window(self._c, window, _CONFIG_STACK_MODE, values)
@@ -313,6 +333,7 @@ def _declare(lib: ctypes.CDLL, libc: ctypes.CDLL) -> None:
         "xcb_get_geometry": (_Cookie, [p, u32]),
         "xcb_get_geometry_reply": (p, [p, _Cookie, p]),
         "xcb_configure_window": (_Cookie, [p, u32, u16, p]),
+        "xcb_map_window": (_Cookie, [p, u32]),
         "xcb_set_input_focus": (_Cookie, [p, u8, u32, u32]),
     }
     for name, (restype, argtypes) in signatures.items():

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 from reflexmap.clock import Clock, monotonic, until_next_whole_second
 from reflexmap.fast_start import ALIGN_HCENTER, TEXT_WORD_WRAP
 from reflexmap.i18n import Language
-from reflexmap.kiosk import PinGate, PinResult, Timeout
+from reflexmap.kiosk.idle import Timeout
+from reflexmap.kiosk.pins import PinGate, PinResult
 from reflexmap.ui import parts, style
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.kiosk.overlay import Overlay

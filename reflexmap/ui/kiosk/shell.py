@@ -1,4 +1,4 @@
-"""The kiosk shell: locks the main window and coordinates its overlays.
+"""The kiosk shell: locks the main window, routes its input, and wires the visitors' and the staff's parts.
 
 :class:`KioskShell` makes a :class:`~reflexmap.ui.main_window.MainWindow` an
 unattended exhibit: full screen, in front, with no context menus and no way
@@ -6,11 +6,15 @@ to close it by keys; input resets the idle watch, which brings back the
 attract loop; holding the staff corner (``[kiosk] staff_corner``, the
 bottom-right one unless configured) for 3 s, or Ctrl+Alt+Shift+K, opens the
 PIN pad in front of the staff panel.  The overlays are their own widgets
-(attract, still there, PIN pad, staff panel); this class only wires them
-together.  Only the attract loop is built with the kiosk: it is the first
-frame.  The others are built when first needed, and the window is locked
-(its flags, the hidden cursor, the guard) when the kiosk takes the screen
-(:meth:`KioskShell.show`): a ``--screenshot`` needs none of it.
+(attract, still there, PIN pad, staff panel), looked after by two parts:
+:class:`~reflexmap.ui.kiosk.visitor_flow.VisitorFlow` (the attract loop,
+"Still there?") and :class:`~reflexmap.ui.kiosk.staff_flow.StaffFlow` (the
+staff corner, the PIN pad, the staff panel); this class builds the engines
+and the parts, locks the window and routes the input.  Only the attract loop
+is built with the kiosk: it is the first frame.  The others are built when
+first needed, and the window is locked (its flags, the hidden cursor, the
+guard) when the kiosk takes the screen (:meth:`KioskShell.show`): a
+``--screenshot`` needs none of it.
 """
 
 from __future__ import annotations
@@ -18,40 +22,36 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPixmapCache
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmapCache
+from PySide6.QtWidgets import QApplication
 
 from reflexmap.clock import Clock, monotonic
 from reflexmap.config import Config
 from reflexmap.content import Content
 from reflexmap.fast_start import qt, set_enum
 from reflexmap.i18n import Language
-from reflexmap.kiosk import Activity, Ending, IdleState, IdleWatch, PinGate, RunRecord, StaffReport
+from reflexmap.kiosk.idle import IdleWatch
+from reflexmap.kiosk.pins import PinGate
+from reflexmap.kiosk.run_record import RunRecord
+from reflexmap.kiosk.staff_report import StaffReport
 from reflexmap.ui.fonts import TextSize
-from reflexmap.ui.kiosk.attract import AttractOverlay
-from reflexmap.ui.kiosk.overlay import Overlay
+from reflexmap.ui.kiosk.staff_flow import StaffFlow
+from reflexmap.ui.kiosk.visitor_flow import VisitorFlow
 from reflexmap.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from reflexmap.player import RoutinePlayer, State
-    from reflexmap.speech import Voice
     from reflexmap.ui.kiosk.guard import WindowGuard
     from reflexmap.ui.kiosk.pin_pad import PinPad
     from reflexmap.ui.kiosk.staff_panel import StaffPanel
     from reflexmap.ui.kiosk.still_there import StillThereOverlay
 
-__all__ = ["CORNER_PX", "HOLD_SECONDS", "KioskShell"]
-
-AnOverlay = TypeVar("AnOverlay", bound=Overlay)
+__all__ = ["KioskShell"]
 
 logger = logging.getLogger(__name__)
 
-#: The corner a member of staff holds to get out, and for how long.
-CORNER_PX = 80
-HOLD_SECONDS = 3.0
 #: Qt keeps drawn bits of widgets in a 10 MB cache that fills over hours of visitors,
 #: languages and text sizes; on a kiosk PC running for weeks, 2 MB will do.
 PIXMAP_CACHE_KIB = 2048
@@ -86,17 +86,6 @@ def _input_events() -> frozenset[QEvent.Type]:
     )
 
 
-def _activity(state: State) -> Activity:
-    """What a player state means for idleness: playing on its own is use; waiting for the visitor is not."""
-    from reflexmap.player import State  # loaded with the Routines tab, not with the kiosk
-
-    if state in (State.LEAD_IN, State.RUNNING):
-        return Activity.PLAYING
-    if state in (State.PAUSED, State.WAITING):
-        return Activity.WAITING
-    return Activity.NONE
-
-
 class KioskShell(QObject):
     """Turns ``window`` into the salon's locked, self-resetting exhibit.
 
@@ -129,35 +118,22 @@ class KioskShell(QObject):
         super().__init__(parent)
         self.window = window
         self.config = config
-        self._language = language
-        self._player: RoutinePlayer | None = None  # the Routines tab's, once a visitor opens it
-        self._voice: Voice | None = None  # likewise
-        self._sizes = sizes
-        self._report = report
-        self._record = record
-        self._clock = clock
-        self._default_lang = language.code
         self.idle = IdleWatch(config.kiosk.idle_seconds, config.kiosk.still_there_seconds, clock=clock, parent=self)
         self.pins = PinGate(config.kiosk.pin_hash, clock=clock, parent=self)
-        self._hold_timer = QTimer(self)
-        self._hold_timer.setSingleShot(True)
-        self._hold_timer.setInterval(round(HOLD_SECONDS * 1000))
-        self._hold_timer.timeout.connect(self._on_hold_timeout)
-
-        self.attract = AttractOverlay(
-            window, window.map, content, config, language, sizes, cache_dir, window.panel, logo=logo
+        self._staff_flow = StaffFlow(
+            window, config.kiosk, self.pins, self.idle, report, record, language, sizes, clock=clock, parent=self
         )
-        self.attract.pressed.connect(self.wake)
-        self._still: StillThereOverlay | None = None
-        self._pad: PinPad | None = None
-        self._staff: StaffPanel | None = None
-        self._overlays: list[Overlay] = [self.attract]
+        self._staff_flow.exit_requested.connect(self.exit_requested)
+        self._staff_flow.reload_requested.connect(self.reload_requested)
+        self._staff_flow.staff_left.connect(self.staff_left)
+        self._visitor_flow = VisitorFlow(
+            window, config, self.idle, language, content, sizes, cache_dir, logo=logo, parent=self
+        )
+        self.attract = self._visitor_flow.attract
         self._guard: WindowGuard | None = None
         self._locked = False
         self._resetting = False
 
-        window.tabs.currentChanged.connect(self._on_tab_changed)
-        self.idle.state_changed.connect(self._on_idle_state_changed)
         self.idle.reset.connect(self._on_idle_reset)
         window.installEventFilter(self)
         app = _app()
@@ -179,54 +155,20 @@ class KioskShell(QObject):
 
     @property
     def still(self) -> StillThereOverlay:
-        if self._still is None:
-            from reflexmap.ui.kiosk.still_there import StillThereOverlay
-
-            self._still = self._add(StillThereOverlay(self.window, self.idle, self._language, self._sizes))
-        return self._still
+        return self._visitor_flow.still
 
     @property
     def pad(self) -> PinPad:
-        if self._pad is None:
-            from reflexmap.ui.kiosk.pin_pad import PinPad
-
-            pad = PinPad(self.window, self.pins, self._language, self._sizes, clock=self._clock)
-            pad.used.connect(self._on_pad_used)
-            pad.accepted.connect(self._on_pad_accepted)
-            pad.cancelled.connect(self.close_staff)
-            self._pad = self._add(pad)
-        return self._pad
+        return self._staff_flow.pad
 
     @property
     def staff(self) -> StaffPanel:
-        if self._staff is None:
-            from reflexmap.ui.kiosk.staff_panel import StaffPanel
-
-            staff = StaffPanel(
-                self.window,
-                self._report,
-                self._record,
-                self._language,
-                self._sizes,
-                clock=self._clock,
-                seconds=self.config.kiosk.staff_panel_seconds,
-            )
-            staff.back.connect(self.close_staff)
-            staff.timed_out.connect(self._on_staff_timed_out)
-            staff.reload_requested.connect(self.reload_requested)
-            staff.restart_requested.connect(self._on_staff_restart)
-            staff.exit_requested.connect(self._on_staff_exit)
-            self._staff = self._add(staff)
-        return self._staff
-
-    def _add(self, overlay: AnOverlay) -> AnOverlay:
-        self._overlays.append(overlay)
-        return overlay
+        return self._staff_flow.panel
 
     @property
     def staff_busy(self) -> bool:
         """Whether staff are at the PIN pad or in the staff panel (a reload waits for them)."""
-        return any(o is not None and o.isVisible() for o in (self._pad, self._staff))
+        return self._staff_flow.busy
 
     # --- the window -----------------------------------------------------------------
 
@@ -279,12 +221,9 @@ class KioskShell(QObject):
         if self._guard is not None:
             self._guard.stop()
             self._guard = None
-        self.attract.stop()
-        self._hold_timer.stop()
         self.idle.blockSignals(True)
-        for overlay in (self._pad, self._staff):
-            if overlay is not None:
-                overlay.blockSignals(True)
+        self._staff_flow.stop()
+        self._visitor_flow.stop()
         app = _app()
         self._start_filtering.stop()
         if self._filtering:
@@ -293,12 +232,10 @@ class KioskShell(QObject):
         if self._locked and self.config.kiosk.hide_cursor:
             app.restoreOverrideCursor()
         self._locked = False
-        if self._player is not None:
-            self._player.stop()
         self.window.hide()
         self.window.deleteLater()
 
-    # --- idle, attract ---------------------------------------------------------------------
+    # --- visitors ---------------------------------------------------------------------------
 
     def reset(self) -> None:
         """Back to how a new visitor should find it: the map, nothing chosen, the attract loop."""
@@ -312,111 +249,39 @@ class KioskShell(QObject):
             return
         self._resetting = True
         try:
-            self._reset_now()
+            self._staff_flow.close(notify=False)
+            self._visitor_flow.clear()
         finally:
             self._resetting = False
         if trim:
             _return_free_memory()
 
-    def _reset_now(self) -> None:
-        self._close_staff(notify=False)
-        if self._player is not None:
-            self._player.stop()
-        if self._voice is not None:  # a visitor's choice is not the next one's
-            self._voice.set_enabled(self.config.kiosk.voice)
-        self.window.map.select_zone(None)
-        self.window.show_map()
-        if self._language.code != self._default_lang:
-            self._language.set(self._default_lang)
-        self._sizes.set_step(self.config.kiosk.text_size - 1)
-        if self._still is not None:
-            self._still.hide()
-        self.attract.start()
-        if self.idle.state != IdleState.RESTING:
-            self.idle.rest()
-
     def wake(self) -> None:
         """The first touch after the attract loop only wakes the kiosk; it chooses nothing."""
-        self.attract.stop()
-        self.idle.touch()
-
-    @property
-    def corner_held(self) -> bool:
-        """Whether someone is holding the staff corner now (the PIN pad opens after 3 s)."""
-        return self._hold_timer.isActive()
-
-    def corner_rect(self) -> QRect:
-        """The staff corner, in the window's coordinates."""
-        corner = self.config.kiosk.staff_corner
-        w, h = self.window.width(), self.window.height()
-        x = 0 if corner.endswith("left") else w - CORNER_PX
-        y = 0 if corner.startswith("top") else h - CORNER_PX
-        return QRect(x, y, CORNER_PX, CORNER_PX)
+        self._visitor_flow.wake()
 
     @property
     def attract_zone(self) -> str | None:
         """The zone the attract loop shows now, if it runs."""
-        return self.attract.zone
-
-    def _on_tab_changed(self, index: int) -> None:
-        if self._player is None and index != 0:  # the Routines tab: built now, with its player
-            self._player = self.window.routines.player
-            self._voice = self.window.routines.voice
-            self._player.state_changed.connect(self._on_player_state_changed)
-            self._on_player_state_changed(self._player.state)
-
-    def _on_player_state_changed(self, state: State) -> None:
-        self.idle.set_activity(_activity(state))
-
-    def _on_idle_state_changed(self, state: IdleState) -> None:
-        if state == IdleState.STILL_THERE:
-            self.still  # noqa: B018 - built now, it shows itself while the watch asks
+        return self._visitor_flow.attract_zone
 
     # --- staff ------------------------------------------------------------------------------
 
     def open_pin_pad(self) -> None:
-        if self._staff is not None and self._staff.isVisible():
-            return
-        self.pad.open()
+        self._staff_flow.open_pin_pad()
 
     def close_staff(self) -> None:
         """Close the PIN pad and the staff panel: back to visitors."""
-        self._close_staff(notify=True)
+        self._staff_flow.close_staff()
 
-    def _close_staff(self, notify: bool) -> None:
-        if self._pad is not None:
-            self._pad.close_pad()
-        if self._staff is not None and self._staff.isVisible():
-            self._staff.close_panel()
-            self.idle.hold(False)
-            logger.info("staff left the staff panel")
-            if notify:
-                self.staff_left.emit()
+    @property
+    def corner_held(self) -> bool:
+        """Whether someone is holding the staff corner now (the PIN pad opens after 3 s)."""
+        return self._staff_flow.corner_held
 
-    def _on_pad_used(self) -> None:
-        if self.idle.state != IdleState.RESTING:
-            self.idle.touch()
-
-    def _on_pad_accepted(self) -> None:
-        self.idle.hold(True)  # the visitors' idle time does not throw staff out
-        self.staff.open()
-
-    def _on_staff_timed_out(self) -> None:
-        logger.info("the staff panel closed after %.0f s without a touch", self.config.kiosk.staff_panel_seconds)
-        self.close_staff()
-        self.idle.rest()  # nobody there for minutes: the attract loop
-
-    def _on_staff_exit(self) -> None:
-        logger.info("staff exit")
-        self.exit_requested.emit(Ending.STAFF_EXIT)
-
-    def _on_staff_restart(self) -> None:
-        logger.info("staff restart")
-        self.exit_requested.emit(Ending.STAFF_RESTART)
-
-    def _on_hold_timeout(self) -> None:
-        logger.info("staff corner held for %.0f s", HOLD_SECONDS)
-        self.open_pin_pad()
+    def corner_rect(self) -> QRect:
+        """The staff corner, in the window's coordinates."""
+        return self._staff_flow.corner_rect()
 
     # --- input --------------------------------------------------------------------------------
 
@@ -431,8 +296,8 @@ class KioskShell(QObject):
                 event.ignore()
                 return True
             if kind == QEvent.Type.Resize:
-                for overlay in self._overlays:
-                    overlay.fit()
+                self._visitor_flow.fit()
+                self._staff_flow.fit()
         if kind == QEvent.Type.ContextMenu:
             return True
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -440,14 +305,8 @@ class KioskShell(QObject):
             if self._on_key(event):
                 return True
         if kind in _input_events():
-            state = self.idle.state
-            if state == IdleState.ACTIVE or (state == IdleState.STILL_THERE and kind == QEvent.Type.MouseButtonPress):
-                self.idle.touch()
-            if self._pad is not None and self._pad.isVisible():
-                self._pad.touch()  # staff at work: their timeouts start again
-            if self._staff is not None and self._staff.isVisible():
-                self._staff.touch()
-            self._watch_corner(watched, event)
+            self._visitor_flow.touch(kind)
+            self._staff_flow.touch(watched, event)  # staff at work: their timeouts start again
         return False
 
     def _on_key(self, event: QKeyEvent) -> bool:
@@ -468,20 +327,6 @@ class KioskShell(QObject):
             event.accept()
             return True
         return False
-
-    def _watch_corner(self, watched: QObject, event: QEvent) -> None:
-        if not isinstance(event, QMouseEvent) or not isinstance(watched, QWidget):
-            return
-        if event.type() == QEvent.Type.MouseButtonPress:
-            pos = (
-                watched.mapTo(self.window, event.position().toPoint())
-                if watched is not self.window
-                else event.position().toPoint()
-            )
-            if watched.window() is self.window and self.corner_rect().contains(pos):
-                self._hold_timer.start()
-        elif event.type() == QEvent.Type.MouseButtonRelease:
-            self._hold_timer.stop()
 
 
 def _app() -> QApplication:

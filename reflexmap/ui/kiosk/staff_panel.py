@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QPushButton, QVBo
 from reflexmap.clock import Clock, monotonic
 from reflexmap.fast_start import set_enum
 from reflexmap.i18n import Language
-from reflexmap.kiosk import Ending, RunRecord, StaffReport, Timeout
+from reflexmap.kiosk.idle import Timeout
+from reflexmap.kiosk.run_record import Ending, RunRecord
+from reflexmap.kiosk.staff_report import StaffReport
 from reflexmap.ui import parts, style
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.kiosk.overlay import Overlay

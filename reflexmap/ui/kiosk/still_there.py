@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from reflexmap.i18n import Language
-from reflexmap.kiosk import IdleState, IdleWatch
+from reflexmap.kiosk.idle import IdleState, IdleWatch
 from reflexmap.ui import parts, style
 from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.kiosk.overlay import Overlay
