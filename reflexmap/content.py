@@ -12,7 +12,7 @@ from pathlib import Path
 from reflexmap.messages import Message
 from reflexmap.schema import read_toml
 
-__all__ = ["LANGUAGES", "ZONES", "Content", "ContentError", "Text", "Zone", "load_content"]
+__all__ = ["LANGUAGES", "PROPER_NOUNS", "ZONES", "Content", "ContentError", "Text", "Zone", "inline", "load_content"]
 
 #: Every text the app shows exists in each of these.
 LANGUAGES = ("en", "uk")
@@ -21,6 +21,18 @@ LANGUAGES = ("en", "uk")
 ZONES = ("toes", "metatarsus", "arch", "heel", "medial-edge", "ankle", "achilles", "top")
 
 MAX_TEXT = 2000
+#: Words that keep their capital inside a sentence or a list: names, not sentence starts.
+PROPER_NOUNS = ("Achilles",)
+
+
+def inline(text: str) -> str:
+    """``text`` as it reads inside a sentence or a list ("Zones worked: toes, arch"): its capital
+    lower-cased, unless it opens an acronym ("EU") or a name ("Achilles tendon")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    acronym = any(c.isupper() for c in first[1:])  # "EU"; an apostrophe is no capital ("Пʼята")
+    if first[:1].isupper() and not acronym and first.rstrip(",.;:") not in PROPER_NOUNS:
+        return text[:1].lower() + text[1:]
+    return text
 
 
 class ContentError(ValueError):
@@ -89,10 +101,7 @@ class Zone:
 
     def caption(self, lang: str) -> str:
         """The zone's name and what it corresponds to, as one line: "Arch — abdominal cavity ..."."""
-        corresponds = self.corresponds(lang)
-        if corresponds[1:2].islower():  # it continues the sentence after the dash (not "EU", not an acronym)
-            corresponds = corresponds[:1].lower() + corresponds[1:]
-        return f"{self.name(lang)} — {corresponds}"
+        return f"{self.name(lang)} — {inline(self.corresponds(lang))}"  # it continues the sentence after the dash
 
 
 @dataclass(frozen=True)

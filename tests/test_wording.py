@@ -1,8 +1,9 @@
 """The wording of the built-in texts: our own words, one term per zone, clean Ukrainian.
 
-Everything is computed from the TOML files and the seed article, so an edit
-that copies the article, brings back an old synonym or an ASCII apostrophe
-fails here.  Each checker is also run once on a known-bad example, so a
+Everything is computed from the files themselves (the TOML content, the
+window's strings and their translations in the .ts, the packaging texts) and
+the seed article, so an edit that copies the article, brings back an old
+synonym or an ASCII apostrophe fails here.  Each checker is also run once on a known-bad example, so a
 checker that stopped finding anything would fail too.
 """
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reflexmap.content import LANGUAGES, ZONES, load_content
+from reflexmap.content import LANGUAGES, ZONES, inline, load_content
 from reflexmap.routines import load_routines
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,6 +29,11 @@ ROUTINES_DIR = ASSETS / "routines"
 ROUTINES = sorted(ROUTINES_DIR.glob("*.toml"))
 KIOSK_EXAMPLE = REPO / "docs" / "kiosk-example" / "config.toml"
 TEXT_FILES = [CONTENT, *ROUTINES, KIOSK_EXAMPLE]
+#: The window's strings: English sources, Ukrainian translations.
+TS = ASSETS / "i18n" / "reflexmap_uk.ts"
+PACKAGING = REPO / "packaging"
+METAINFO = PACKAGING / "reflexmap.metainfo.xml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: The longest run of words any English text may share with the article.
 MAX_SHARED = 7
@@ -59,6 +66,42 @@ def _lang(lang: str, paths: list[Path] = TEXT_FILES) -> list[tuple[str, str]]:
     return [(where, t[lang]) for where, t in _texts(paths) if isinstance(t.get(lang), str)]
 
 
+def _ui_texts(lang: str) -> list[tuple[str, str]]:
+    """The window's strings: the .ts sources (en), or each translation and each of its plural forms (uk)."""
+    found = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            where = f"{TS.name}: {context.findtext('name')}: {source[:50]!r}"
+            translation = message.find("translation")
+            if lang == "en":
+                found.append((where, source))
+            elif translation is not None:
+                forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+                found += [(where, form) for form in forms]
+    return found
+
+
+def _packaging_texts(lang: str) -> list[tuple[str, str]]:
+    """What software centres and menus show: the metainfo's names, summaries and paragraphs, the .desktop names."""
+    found = []
+    for element in ET.parse(METAINFO).getroot().iter():
+        if element.tag in ("name", "summary", "p") and element.get(XML_LANG, "en") == lang and element.text:
+            found.append((f"{METAINFO.name}: <{element.tag}>", " ".join(element.text.split())))
+    keys = ("Name", "GenericName", "Comment")
+    for path in sorted(PACKAGING.glob("*.desktop")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition("=")
+            if key in (keys if lang == "en" else tuple(f"{k}[{lang}]" for k in keys)):
+                found.append((f"{path.name}: {key}", value))
+    return found
+
+
+def _everywhere(lang: str) -> list[tuple[str, str]]:
+    """Every text a visitor or a salon owner reads in ``lang``: content, routines, the window, the packaging."""
+    return _lang(lang) + _ui_texts(lang) + _packaging_texts(lang)
+
+
 def _article() -> str:
     if not ARTICLE.is_file():
         pytest.skip(f"the seed article is missing: {ARTICLE}")
@@ -72,6 +115,14 @@ def test_the_text_files_have_texts() -> None:
     counts = {path.name: len(_texts([path])) for path in TEXT_FILES}
     assert all(counts.values()), counts
     assert sum(counts.values()) > 100, counts
+
+
+def test_the_readers_of_each_text_kind_find_texts() -> None:
+    """The window's strings and the packaging texts are read, in both languages (or the checks above read nothing)."""
+    for lang in LANGUAGES:
+        assert len(_ui_texts(lang)) > 200, lang
+        kinds = {where.split(":")[0] for where, _ in _packaging_texts(lang)}
+        assert {METAINFO.name, "reflexmap-kiosk.desktop"} <= kinds, (lang, kinds)
 
 
 @pytest.mark.parametrize("path", TEXT_FILES, ids=lambda p: p.name)
@@ -140,7 +191,7 @@ def test_the_copy_check_finds_a_copied_sentence() -> None:
 def test_no_english_text_shares_eight_words_in_a_row_with_the_article() -> None:
     source = _words(_article())
     problems = []
-    for where, text in _lang("en"):
+    for where, text in _everywhere("en"):
         length, run = _longest_shared(text, source)
         if length > MAX_SHARED:
             problems.append(f"{where}: {length} words from the article: “{run}”")
@@ -186,13 +237,14 @@ def test_the_typography_check_finds_each_mistake() -> None:
 
 
 def test_ukrainian_texts_use_the_typographic_apostrophe_quotes_and_dashes() -> None:
-    problems = [p for where, text in _lang("uk") for p in _typography_problems(where, text)]
+    texts = _everywhere("uk")  # the TOML content, every translation in the .ts, the packaging texts
+    problems = [p for where, text in texts for p in _typography_problems(where, text)]
     assert not problems, "\n".join(problems)
-    assert any(APOSTROPHE in text for _, text in _lang("uk")), "no ʼ at all: is this still Ukrainian?"
+    assert any(APOSTROPHE in text for _, text in texts), "no ʼ at all: is this still Ukrainian?"
 
 
 def test_english_texts_use_proper_dashes() -> None:
-    problems = [f"{w}: {t!r}" for w, t in _lang("en") if re.search(r"\s-\s|\d-\d", t)]
+    problems = [f"{w}: {t!r}" for w, t in _everywhere("en") if re.search(r"\s-\s|\d-\d", t)]
     assert not problems, "\n".join(problems)
 
 
@@ -259,14 +311,16 @@ def test_no_zone_is_called_by_another_name() -> None:
     for zone in content.zones:  # the one names themselves are allowed, or the check means nothing
         assert not _found(SYNONYMS_EN, zone.name("en")) and not _found(SYNONYMS_UK, zone.name("uk")), zone.id
     assert _found(SYNONYMS_EN, "Ball of the foot (chest)") and _found(SYNONYMS_UK, "під кісточкою")
-    problems = [f"{w}: {_found(SYNONYMS_EN, t)} in {t!r}" for w, t in _lang("en") if _found(SYNONYMS_EN, t)]
-    problems += [f"{w}: {_found(SYNONYMS_UK, t)} in {t!r}" for w, t in _lang("uk") if _found(SYNONYMS_UK, t)]
+    problems = [f"{w}: {_found(SYNONYMS_EN, t)} in {t!r}" for w, t in _everywhere("en") if _found(SYNONYMS_EN, t)]
+    problems += [f"{w}: {_found(SYNONYMS_UK, t)} in {t!r}" for w, t in _everywhere("uk") if _found(SYNONYMS_UK, t)]
     assert not problems, "\n".join(problems)
 
 
 def test_english_spelling_is_british_throughout() -> None:
     problems = [
-        f"{w}: {_found(AMERICAN, t, whole=True)} in {t!r}" for w, t in _lang("en") if _found(AMERICAN, t, whole=True)
+        f"{w}: {_found(AMERICAN, t, whole=True)} in {t!r}"
+        for w, t in _everywhere("en")
+        if _found(AMERICAN, t, whole=True)
     ]
     assert not problems, "\n".join(problems)
     assert _found(AMERICAN, "move toward the center", whole=True) == ["center", "toward"]
@@ -328,7 +382,7 @@ def test_ukrainian_fingers_and_toes_are_told_apart() -> None:
         return found
 
     assert bare("Покладіть пальці з обох боків") and not bare("великим і вказівним пальцями між пальцями стопи")
-    problems = [f"{w}: {bare(t)} in {t!r}" for w, t in _lang("uk") if bare(t)]
+    problems = [f"{w}: {bare(t)} in {t!r}" for w, t in _everywhere("uk") if bare(t)]
     assert not problems, "\n".join(problems)
 
 
@@ -340,8 +394,7 @@ def test_inline_lists_have_no_capitals_in_the_middle() -> None:
         for field in ("needs", "indications"):
             for item in data.get(field, []):
                 for lang in LANGUAGES:
-                    first = item[lang].split()[0]
-                    if first[0].isupper() and first not in ("Achilles",):
+                    if inline(item[lang]) != item[lang]:  # what the done page does to zone names
                         problems.append(f"{path.name}: {field}: {item[lang]!r}")
     assert not problems, "\n".join(problems)
 
@@ -414,3 +467,14 @@ def test_the_balls_cautions_stay_with_the_ball() -> None:
         for indication in routine.indications:
             text = indication("en").lower()
             assert "deformit" not in text or "corrected" in text, "recommended for what it must not be used with"
+
+
+# --- (6) the safety note where the app is described ---------------------------------------
+
+
+def test_the_metainfo_says_the_apps_own_safety_sentence_in_each_language() -> None:
+    """Software centres show the metainfo: its safety note is the one the app shows, word for word."""
+    disclaimer = load_content(CONTENT).general.disclaimer
+    for lang in LANGUAGES:
+        paragraphs = [text for where, text in _packaging_texts(lang) if where.endswith("<p>")]
+        assert disclaimer(lang) in paragraphs, (lang, paragraphs)

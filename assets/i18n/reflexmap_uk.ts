@@ -138,8 +138,8 @@
         </translation>
     </message>
     <message>
-        <source>{routine}: {steps} {feet} in {time}.</source>
-        <translation>{routine}: {steps} {feet} за {time}.</translation>
+        <source>{steps} {feet} in {time}.</source>
+        <translation>{steps} {feet} за {time}.</translation>
     </message>
     <message numerus="yes">
         <source>%n step skipped.</source>
@@ -196,8 +196,8 @@
         <translation>Права стопа, підошва</translation>
     </message>
     <message>
-        <source>Inner side of the foot</source>
-        <translation>Внутрішній бік стопи</translation>
+        <source>Foot from the big-toe side</source>
+        <translation>Стопа з боку великого пальця</translation>
     </message>
 </context>
 <context>
@@ -628,7 +628,7 @@
     </message>
     <message>
         <source>the English text (en) is longer than {limit} characters</source>
-        <translation>англійський текст (en) довший за {limit} символів</translation>
+        <translation>в англійському тексті (en) символів понад {limit}</translation>
     </message>
     <message>
         <source>the Ukrainian text (uk) is empty</source>
@@ -636,7 +636,7 @@
     </message>
     <message>
         <source>the Ukrainian text (uk) is longer than {limit} characters</source>
-        <translation>український текст (uk) довший за {limit} символів</translation>
+        <translation>в українському тексті (uk) символів понад {limit}</translation>
     </message>
     <message>
         <source>is not a number of seconds</source>
@@ -648,7 +648,7 @@
     </message>
     <message>
         <source> on view &quot;{view}&quot;</source>
-        <translation> (вигляд &quot;{view}&quot;)</translation>
+        <translation> (вигляд «{view}»)</translation>
     </message>
     <message>
         <source>!important</source>
@@ -720,15 +720,15 @@
     </message>
     <message>
         <source>asks for {rounds:,} rounds, more than {limit:,} (each PIN check would freeze the kiosk); make a new one with `reflexmap hash-pin`</source>
-        <translation>вимагає {rounds:,} раундів, більше ніж {limit:,} (кожна перевірка PIN-коду зупиняла б кіоск); створіть новий за допомогою `reflexmap hash-pin`</translation>
+        <translation>кількість раундів ({rounds:,}) більша за {limit:,} (кожна перевірка PIN-коду зупиняла б кіоск); створіть новий командою «reflexmap hash-pin»</translation>
     </message>
     <message>
         <source>is longer than {limit} characters</source>
-        <translation>довше за {limit} символів</translation>
+        <translation>символів понад {limit}</translation>
     </message>
     <message>
         <source>is not a PIN hash made by `reflexmap hash-pin`</source>
-        <translation>це не хеш PIN-коду від `reflexmap hash-pin`</translation>
+        <translation>це не хеш PIN-коду, створений командою «reflexmap hash-pin»</translation>
     </message>
     <message>
         <source>light-dark()</source>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>must be between {low} and {high} seconds (it is {value:g})</source>
-        <translation>має бути від {low} до {high} секунд (зараз {value:g})</translation>
+        <translation>має бути від {low} до {high} с (зараз {value:g})</translation>
     </message>
     <message>
         <source>must be more than 0 seconds (it is {value:g})</source>
@@ -768,7 +768,7 @@
     </message>
     <message>
         <source>{count} steps is too many; at most {limit}</source>
-        <translation>{count} кроків — забагато; щонайбільше {limit}</translation>
+        <translation>забагато кроків: {count}; щонайбільше {limit}</translation>
     </message>
     <message>
         <source>{detail}</source>
@@ -820,11 +820,11 @@
     </message>
     <message>
         <source>{file}: elements are nested more than {limit} deep (counting what each &lt;use&gt; copies).</source>
-        <translation>{file}: елементи вкладено глибше ніж на {limit} рівнів (з урахуванням того, що копіює кожен &lt;use&gt;).</translation>
+        <translation>{file}: глибина вкладення елементів перевищує {limit} (з урахуванням того, що копіює кожен &lt;use&gt;).</translation>
     </message>
     <message>
         <source>{file}: elements are nested more than {limit} deep.</source>
-        <translation>{file}: елементи вкладено глибше ніж на {limit} рівнів.</translation>
+        <translation>{file}: глибина вкладення елементів перевищує {limit}.</translation>
     </message>
     <message>
         <source>{file}: field body_index[{i}].zone: there is no zone {zone!r}.</source>
@@ -848,7 +848,7 @@
     </message>
     <message>
         <source>{file}: its &lt;use&gt; elements copy more than {limit} elements.</source>
-        <translation>{file}: його елементи &lt;use&gt; копіюють понад {limit} елементів.</translation>
+        <translation>{file}: його елементи &lt;use&gt; копіюють забагато елементів (понад {limit}).</translation>
     </message>
     <message>
         <source>{file}: line {line} is not UTF-8 text; save the file as UTF-8.</source>
@@ -872,7 +872,7 @@
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine does not know the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; and reads it as 0{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: SVG-рушій Qt не знає одиниці в {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; і читає це значення як 0{where}; вкажіть його в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не знає одиниці в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; і читає це значення як 0{where}; вкажіть його в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine draws the &lt;symbol&gt; this &lt;use&gt; shows at the symbol&apos;s own size, ignoring its viewBox and the &lt;use&gt;&apos;s width and height{where}; draw the symbol at the size it is used, or use a &lt;g&gt;.</source>
@@ -880,7 +880,7 @@
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine draws {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; about 6% smaller than the SVG standard (it counts 90 pixels an inch, not 96){where}; give it in px.</source>
-        <translation>{file}: рядок {line}: SVG-рушій Qt малює {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; приблизно на 6% меншим, ніж велить стандарт SVG (він рахує 90 пікселів на дюйм, а не 96){where}; вкажіть це значення в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt малює значення «{length}» атрибута {attribute} на &lt;{tag}&gt; приблизно на 6% меншим, ніж велить стандарт SVG (він рахує 90 пікселів на дюйм, а не 96){where}; вкажіть це значення в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine ignores clip-path, so this &lt;{tag}&gt; is drawn, and touchable, beyond its clipping shape{where}; cut the shapes to the outline instead of clipping them.</source>
@@ -896,19 +896,19 @@
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine stops reading this style at an empty or broken declaration and ignores what follows (&quot;{rest}&quot;){where}; remove it.</source>
-        <translation>{file}: рядок {line}: SVG-рушій Qt припиняє читати цей style на порожньому чи хибному оголошенні й пропускає все, що далі (&quot;{rest}&quot;){where}; приберіть таке оголошення.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt припиняє читати цей style на порожньому чи хибному оголошенні й пропускає все, що далі («{rest}»){where}; приберіть таке оголошення.</translation>
     </message>
     <message>
         <source>{file}: line {line}: lists or tables are nested more than {limit} deep.</source>
-        <translation>{file}: рядок {line}: списки або таблиці вкладено глибше ніж на {limit} рівнів.</translation>
+        <translation>{file}: рядок {line}: глибина вкладення списків або таблиць перевищує {limit}.</translation>
     </message>
     <message>
         <source>{file}: line {line}: preserveAspectRatio=&quot;{value}&quot; is ignored: the map always keeps the drawing&apos;s proportions and centres it.</source>
-        <translation>{file}: рядок {line}: preserveAspectRatio=&quot;{value}&quot; не враховується: мапа завжди зберігає пропорції малюнка й розміщує його по центру.</translation>
+        <translation>{file}: рядок {line}: значення «{value}» атрибута preserveAspectRatio не враховується: карта завжди зберігає пропорції малюнка й розміщує його по центру.</translation>
     </message>
     <message>
         <source>{file}: line {line}: the id &quot;{id}&quot; is used by {count} elements; Qt&apos;s SVG engine uses the last one, svgelements the first: give each its own id.</source>
-        <translation>{file}: рядок {line}: ідентифікатор &quot;{id}&quot; мають кілька елементів ({count}); SVG-рушій Qt бере останній, svgelements — перший: дайте кожному власний ідентифікатор.</translation>
+        <translation>{file}: рядок {line}: ідентифікатор «{id}» мають кілька елементів ({count}); SVG-рушій Qt бере останній, svgelements — перший: дайте кожному власний ідентифікатор.</translation>
     </message>
     <message>
         <source>{file}: line {line}: this &lt;{tag}&gt; is not inside &lt;defs&gt;, so Qt&apos;s SVG engine draws its shapes as part of the picture{where}; move it into &lt;defs&gt;.</source>
@@ -920,23 +920,23 @@
     </message>
     <message>
         <source>{file}: line {line}: zone &quot;{zone}&quot; is never drawn (it is only in &lt;defs&gt;, an unused &lt;symbol&gt;, a nested &lt;svg&gt; or something not displayed), so it cannot be touched{because}.</source>
-        <translation>{file}: рядок {line}: зона &quot;{zone}&quot; ніде не малюється (вона лише в &lt;defs&gt;, у невикористаному &lt;symbol&gt;, у вкладеному &lt;svg&gt; або серед того, що не показується), тож її не можна торкнутися{because}.</translation>
+        <translation>{file}: рядок {line}: зона «{zone}» ніде не малюється (вона лише в &lt;defs&gt;, у невикористаному &lt;symbol&gt;, у вкладеному &lt;svg&gt; або серед того, що не показується), тож її не можна торкнутися{because}.</translation>
     </message>
     <message>
         <source>{file}: line {line}: zone &quot;{zone}&quot;: svgelements (the SVG standard) and Qt&apos;s SVG engine (the picture) disagree on {share}% of its area{because}.</source>
-        <translation>{file}: рядок {line}: зона &quot;{zone}&quot;: svgelements (стандарт SVG) і SVG-рушій Qt (малюнок) не збігаються на {share}% її площі{because}.</translation>
+        <translation>{file}: рядок {line}: зона «{zone}»: svgelements (стандарт SVG) і SVG-рушій Qt (малюнок) не збігаються на {share}% її площі{because}.</translation>
     </message>
     <message>
         <source>{file}: line {line}: zone &quot;{zone}&quot;{on} draws nothing, so it cannot be touched{because}.</source>
-        <translation>{file}: рядок {line}: зона &quot;{zone}&quot;{on} нічого не малює, тож її не можна торкнутися{because}.</translation>
+        <translation>{file}: рядок {line}: зона «{zone}»{on} нічого не малює, тож її не можна торкнутися{because}.</translation>
     </message>
     <message>
         <source>{file}: line {line}: zone &quot;{zone}&quot;{on} is almost entirely covered by {others} drawn after it: only {share}% of it can be touched.</source>
-        <translation>{file}: рядок {line}: зону &quot;{zone}&quot;{on} майже повністю закривають намальовані після неї {others}: торкнутися можна лише {share}% її площі.</translation>
+        <translation>{file}: рядок {line}: зону «{zone}»{on} майже повністю закривають намальовані після неї {others}: торкнутися можна лише {share}% її площі.</translation>
     </message>
     <message>
         <source>{file}: line {line}: zone &quot;{zone}&quot;{on} is entirely covered by {others} drawn after it, so it cannot be touched.</source>
-        <translation>{file}: рядок {line}: зону &quot;{zone}&quot;{on} повністю закривають намальовані після неї {others}, тож її не можна торкнутися.</translation>
+        <translation>{file}: рядок {line}: зону «{zone}»{on} повністю закривають намальовані після неї {others}, тож її не можна торкнутися.</translation>
     </message>
     <message>
         <source>{file}: no element has a data-zone attribute, so there is nothing to touch.</source>
@@ -972,15 +972,15 @@
     </message>
     <message>
         <source>{file}: the drawing applies more than {limit:,} transforms (each element counting those of the groups around it, and each copy a &lt;use&gt; makes).</source>
-        <translation>{file}: малюнок застосовує понад {limit:,} перетворень (кожен елемент рахує й перетворення груп навколо нього, а також кожну копію, яку робить &lt;use&gt;).</translation>
+        <translation>{file}: малюнок застосовує забагато перетворень (понад {limit:,}; кожен елемент рахує й перетворення груп навколо нього, а також кожну копію, яку робить &lt;use&gt;).</translation>
     </message>
     <message>
         <source>{file}: the drawing has more than {limit:,} elements once each &lt;use&gt; is expanded.</source>
-        <translation>{file}: після розгортання кожного &lt;use&gt; малюнок має понад {limit:,} елементів.</translation>
+        <translation>{file}: після розгортання кожного &lt;use&gt; малюнок має забагато елементів (понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: the drawing has more than {limit:,} elements.</source>
-        <translation>{file}: малюнок має понад {limit:,} елементів.</translation>
+        <translation>{file}: малюнок має забагато елементів (понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: the drawing has text, which needs a running Qt application to lay out.</source>
@@ -1024,11 +1024,11 @@
     </message>
     <message>
         <source>{attribute}=&quot;{length}&quot;</source>
-        <translation>{attribute}=&quot;{length}&quot;</translation>
+        <translation>{attribute} «{length}»</translation>
     </message>
     <message>
         <source>{attribute}=&quot;{value}&quot;</source>
-        <translation>{attribute}=&quot;{value}&quot;</translation>
+        <translation>{attribute} «{value}»</translation>
     </message>
     <message>
         <source>{construct} on line {line}</source>
@@ -1036,11 +1036,11 @@
     </message>
     <message>
         <source>{file}: Qt&apos;s SVG engine says, reading line {line}: {detail}</source>
-        <translation>{file}: рушій SVG у Qt повідомляє, читаючи рядок {line}: {detail}</translation>
+        <translation>{file}: SVG-рушій Qt повідомляє, читаючи рядок {line}: {detail}</translation>
     </message>
     <message>
         <source>{file}: Qt&apos;s SVG engine says: {detail}</source>
-        <translation>{file}: рушій SVG у Qt повідомляє: {detail}</translation>
+        <translation>{file}: SVG-рушій Qt повідомляє: {detail}</translation>
     </message>
     <message>
         <source>{file}: its zones are drawn in {layers:,} separate runs among {elements:,} elements, too many to draw each alone; draw each zone&apos;s shapes one after another, in fewer runs.</source>
@@ -1052,23 +1052,23 @@
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine ignores the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; and reads it as {number} px, where the SVG standard says {standard:g} px{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: рушій SVG у Qt не зважає на одиницю в {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; і читає це як {number} px, а за стандартом SVG це {standard:g} px{where}; задайте значення в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не зважає на одиницю в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; і читає його як {number} px, а за стандартом SVG це {standard:g} px{where}; вкажіть це значення в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine ignores the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; and reads it as {number} px{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: рушій SVG у Qt не зважає на одиницю в {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; і читає це як {number} px{where}; задайте значення в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt не зважає на одиницю в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; і читає його як {number} px{where}; вкажіть це значення в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine may not read the unit of {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as the SVG standard does{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: рушій SVG у Qt може прочитати одиницю в {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; не так, як велить стандарт SVG{where}; задайте значення в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt може прочитати одиницю в значенні «{length}» атрибута {attribute} на &lt;{tag}&gt; не так, як велить стандарт SVG{where}; вкажіть це значення в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine reads {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as {drawn:g} px{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: рушій SVG у Qt читає {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; як {drawn:g} px{where}; задайте значення в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt читає значення «{length}» атрибута {attribute} на &lt;{tag}&gt; як {drawn:g} px{where}; вкажіть це значення в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: Qt&apos;s SVG engine reads {attribute}=&quot;{length}&quot; on &lt;{tag}&gt; as {number} px, not as a share of the drawing&apos;s size{where}; give it in px.</source>
-        <translation>{file}: рядок {line}: рушій SVG у Qt читає {attribute}=&quot;{length}&quot; на &lt;{tag}&gt; як {number} px, а не як частку розміру малюнка{where}; задайте значення в px.</translation>
+        <translation>{file}: рядок {line}: SVG-рушій Qt читає значення «{length}» атрибута {attribute} на &lt;{tag}&gt; як {number} px, а не як частку розміру малюнка{where}; вкажіть це значення в px.</translation>
     </message>
     <message>
         <source>{file}: line {line}: svgelements could not read this &lt;{tag}&gt;{where}: {detail}, so reflexmap cannot double-check where it is drawn.</source>
@@ -1092,27 +1092,27 @@
     </message>
     <message>
         <source>{file}: the drawing names more than {limit} zones (data-zone); a foot chart has a handful.</source>
-        <translation>{file}: у малюнку понад {limit} назв зон (data-zone); на схемі стопи їх лише кілька.</translation>
+        <translation>{file}: у малюнку забагато назв зон (data-zone): понад {limit}; на схемі стопи їх лише кілька.</translation>
     </message>
     <message>
         <source>{file}: the drawing needs more memory than reflexmap allows.</source>
-        <translation>{file}: малюнку потрібно більше пам’яті, ніж дозволяє reflexmap.</translation>
+        <translation>{file}: малюнку потрібно більше памʼяті, ніж дозволяє reflexmap.</translation>
     </message>
     <message>
         <source>{file}: the drawing&apos;s &lt;style&gt; sheets have more than {limit:,} characters (counting each copy a &lt;use&gt; makes).</source>
-        <translation>{file}: таблиці &lt;style&gt; малюнка мають понад {limit:,} символів (з урахуванням кожної копії, яку робить &lt;use&gt;).</translation>
+        <translation>{file}: таблиці &lt;style&gt; малюнка мають забагато символів (понад {limit:,}; з урахуванням кожної копії, яку робить &lt;use&gt;).</translation>
     </message>
     <message>
         <source>{file}: the drawing&apos;s attributes, text and styles come to more than {limit:,} characters once each &lt;use&gt; is expanded.</source>
-        <translation>{file}: після розгортання кожного &lt;use&gt; атрибути, текст і стилі малюнка становлять понад {limit:,} символів.</translation>
+        <translation>{file}: після розгортання кожного &lt;use&gt; атрибути, текст і стилі малюнка мають забагато символів (понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: the drawing&apos;s elements inherit more than {limit:,} attributes in all; move attributes off the outer groups.</source>
-        <translation>{file}: елементи малюнка загалом успадковують понад {limit:,} атрибутів; перенесіть атрибути із зовнішніх груп.</translation>
+        <translation>{file}: елементи малюнка загалом успадковують забагато атрибутів (понад {limit:,}); перенесіть атрибути із зовнішніх груп.</translation>
     </message>
     <message>
         <source>{file}: the drawing&apos;s paths have more than {limit:,} numbers (counting each copy a &lt;use&gt; makes); simplify the paths.</source>
-        <translation>{file}: контури малюнка мають понад {limit:,} чисел (з урахуванням кожної копії, яку робить &lt;use&gt;); спростіть контури.</translation>
+        <translation>{file}: контури малюнка мають забагато чисел (понад {limit:,}; з урахуванням кожної копії, яку робить &lt;use&gt;); спростіть контури.</translation>
     </message>
     <message>
         <source>{file}: the drawing&apos;s width or height is absurdly large.</source>
@@ -1128,7 +1128,7 @@
     </message>
     <message>
         <source>{file}: the file is more than {limit:,} bytes, the limit.</source>
-        <translation>{file}: файл більший за {limit:,} байтів — граничний розмір.</translation>
+        <translation>{file}: файл більший за граничний розмір, {limit:,} Б.</translation>
     </message>
     <message>
         <source>{file}: the file is nested too deeply to read.</source>
@@ -1136,11 +1136,11 @@
     </message>
     <message>
         <source>{file}: the file is {size:,} bytes; the limit is {limit:,}.</source>
-        <translation>{file}: розмір файлу {size:,} байтів; межа — {limit:,}.</translation>
+        <translation>{file}: розмір файлу — {size:,} Б; межа — {limit:,} Б.</translation>
     </message>
     <message>
         <source>{file}: the file unpacks to more than {limit:,} bytes, the limit.</source>
-        <translation>{file}: розпакований файл більший за {limit:,} байтів — граничний розмір.</translation>
+        <translation>{file}: розпакований файл більший за граничний розмір, {limit:,} Б.</translation>
     </message>
     <message>
         <source>{file}: the picture in {element} is damaged (its base64 data cannot be read).</source>
@@ -1152,11 +1152,11 @@
     </message>
     <message>
         <source>{file}: the picture is {width:,} x {height:,} pixels; at most {limit:,} pixels in all are allowed.</source>
-        <translation>{file}: зображення має {width:,} x {height:,} пікселів; дозволено щонайбільше {limit:,} пікселів загалом.</translation>
+        <translation>{file}: розмір зображення — {width:,} x {height:,} пкс; загалом дозволено щонайбільше {limit:,} пкс.</translation>
     </message>
     <message>
         <source>{file}: the pictures embedded in it have more than {limit:,} pixels in all.</source>
-        <translation>{file}: вбудовані в нього зображення мають загалом понад {limit:,} пікселів.</translation>
+        <translation>{file}: вбудовані в нього зображення загалом мають забагато пікселів (понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: the top element is &lt;{tag}&gt;, not &lt;svg&gt;.</source>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>{file}: zone {zone} is drawn in more than {limit:,} pieces; join them into fewer shapes.</source>
-        <translation>{file}: зону {zone} намальовано з понад {limit:,} частин; об’єднайте їх у менше фігур.</translation>
+        <translation>{file}: у зоні {zone} забагато окремих частин (понад {limit:,}); обʼєднайте їх у менше фігур.</translation>
     </message>
     <message>
         <source>{file}: {element} has a &quot;font&quot; value with a &quot;;&quot; in it.</source>
@@ -1192,23 +1192,23 @@
     </message>
     <message>
         <source>{file}: {element} has a &quot;style&quot; value longer than {limit:,} characters.</source>
-        <translation>{file}: {element} має значення «style», довше за {limit:,} символів.</translation>
+        <translation>{file}: {element} має задовге значення «style» (символів у ньому понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: {element} has a &quot;{attribute}&quot; value longer than {limit:,} characters.</source>
-        <translation>{file}: {element} має значення «{attribute}», довше за {limit:,} символів.</translation>
+        <translation>{file}: {element} має задовге значення «{attribute}» (символів у ньому понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: {element} has a number of more than {limit} digits in its &quot;{attribute}&quot; value.</source>
-        <translation>{file}: {element} має у значенні «{attribute}» число з понад {limit} цифр.</translation>
+        <translation>{file}: {element} має у значенні «{attribute}» задовге число (цифр у ньому понад {limit}).</translation>
     </message>
     <message>
         <source>{file}: {element} has a style declaration longer than {limit:,} characters.</source>
-        <translation>{file}: {element} має оголошення стилю, довше за {limit:,} символів.</translation>
+        <translation>{file}: {element} має задовге оголошення стилю (символів у ньому понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: {element} has more than {limit} attributes.</source>
-        <translation>{file}: {element} має понад {limit} атрибутів.</translation>
+        <translation>{file}: {element} має забагато атрибутів (понад {limit}).</translation>
     </message>
     <message>
         <source>{file}: {element} has unreadable data in its {what} near &quot;{near}&quot;.</source>
@@ -1232,7 +1232,7 @@
     </message>
     <message>
         <source>{file}: {what} is longer than {limit:,} characters.</source>
-        <translation>{file}: {what} довший за {limit:,} символів.</translation>
+        <translation>{file}: {what} має забагато символів (понад {limit:,}).</translation>
     </message>
     <message>
         <source>{first}, {then}</source>
@@ -1244,7 +1244,7 @@
     </message>
     <message>
         <source>{folder}: {count:,} routine files; reflexmap reads the first {limit} (by name) and skips the rest.</source>
-        <translation>{folder}: {count:,} файлів вправ; reflexmap читає перші {limit} (за назвою), а решту пропускає.</translation>
+        <translation>{folder}: файлів програм — {count:,}; reflexmap читає перші {limit} (за назвою), а решту пропускає.</translation>
     </message>
     <message>
         <source>{foot!r} is not one of left, right, both, none</source>
@@ -1272,7 +1272,7 @@
     </message>
     <message>
         <source>{property}: {value} on line {line}</source>
-        <translation>{property}: {value} у рядку {line}</translation>
+        <translation>{property}: {value} (рядок {line})</translation>
     </message>
     <message>
         <source>{value!r} is neither a number of seconds nor &quot;until-done&quot;</source>
@@ -1292,7 +1292,7 @@
     </message>
     <message>
         <source>{value:g} seconds is too long; a step lasts at most {limit}</source>
-        <translation>{value:g} секунд — забагато; крок триває щонайбільше {limit}</translation>
+        <translation>задовго: {value:g} с; крок триває щонайбільше {limit} с</translation>
     </message>
     <message>
         <source>{value} is not a screen number (0 is the first)</source>

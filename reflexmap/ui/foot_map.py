@@ -226,7 +226,7 @@ class FootMap(QWidget):
         return {
             "sole-left": self.tr("Left foot, sole"),
             "sole-right": self.tr("Right foot, sole"),
-            "side": self.tr("Inner side of the foot"),
+            "side": self.tr("Foot from the big-toe side"),
         }
 
     def _highlighting(self) -> bool:

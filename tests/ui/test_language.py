@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -241,18 +242,30 @@ def test_text_renders_with_the_bundled_font_on_a_machine_without_fonts(tmp_path:
     assert last.endswith("Noto Sans") and int(last.split()[1]) > 50  # the title's letters are drawn
 
 
-def test_ukrainian_ui_strings_use_the_typographic_apostrophe_and_quotes() -> None:
-    """ʼ (U+02BC) inside words, « » for quotes: never the ASCII ' or " a keyboard gives."""
-    import re
+#: What a keyboard types where Ukrainian wants ʼ (U+02BC) or « ».
+_NOT_UKRAINIAN_TYPOGRAPHY = {
+    "'": "ASCII apostrophe (ʼ U+02BC inside words)",
+    "\u2019": "right single quotation mark (ʼ U+02BC inside words)",
+    '"': "straight double quote (« » for quotes)",
+    "`": "backtick (« » for quotes)",
+}
 
+
+def _ukrainian_typography(text: str) -> list[str]:
+    return [name for char, name in _NOT_UKRAINIAN_TYPOGRAPHY.items() if char in text]
+
+
+def test_ukrainian_ui_strings_use_the_typographic_apostrophe_and_quotes() -> None:
+    """ʼ (U+02BC) inside words, « » for quotes, in every translation and every plural form of one."""
+    assert _ukrainian_typography("памʼяті, «{view}»") == []
+    assert len(_ukrainian_typography("пам’яті 'x' \"{view}\" `y`")) == 4
     bad = []
     for context, source, translation in _messages():
-        texts = (
-            [translation.text or ""] + [f.text or "" for f in translation.iter("numerusform")] if translation else []
-        )
-        for text in texts:
-            if re.search(r"\w['’]\w", text) or '"' in text.replace('"{', "").replace('}"', ""):
-                bad.append((context, source, text))
+        assert translation is not None, (context, source)  # an element with no children is still there
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        for text in forms:
+            if _ukrainian_typography(text):
+                bad.append((context, source, text, _ukrainian_typography(text)))
     assert not bad, bad
 
 
@@ -262,6 +275,40 @@ def test_counted_words_take_the_ukrainian_plural_forms() -> None:
     assert {"%n step", "%n steps", "%n skipped."} <= set(counted)
     forms = [f.text for f in counted["%n steps"].iter("numerusform")]
     assert forms == ["%n крок", "%n кроки", "%n кроків"]
+
+
+#: Placeholders that hold a number (any with a number format, "{limit:,}", holds one too).
+_NUMBERS = {"count", "n", "m", "value", "limit", "low", "high", "size", "rounds", "width", "height", "share"}
+_NUMBERS |= {"h", "mib", "line", "lines", "i", "column", "percent"}
+#: Words a number may stand before without agreeing with it: unit symbols and prepositions.
+_UNAGREEING = {"хв", "год", "с", "мс", "Б", "КіБ", "МіБ", "пкс", "з", "до", "і", "й", "та", "а", "або", "не", "x"}
+
+
+def _number_before_a_word(text: str) -> list[str]:
+    """Each number placeholder followed by a word that would have to agree with the number ("{count} кроків")."""
+    found = []
+    for match in re.finditer(r"\{(\w+)(![rsa])?(:[^}]*)?\}\s+([^\W\d_]+)", text):
+        name, spec, word = match.group(1), match.group(3) or "", match.group(4)
+        holds_number = name in _NUMBERS or spec[-1:] in (",", "g", "d")
+        if holds_number and re.match(r"[а-щьюяіїєґ]", word, re.IGNORECASE) and word not in _UNAGREEING:
+            found.append(match.group(0))
+    return found
+
+
+def test_a_number_filled_into_a_ukrainian_sentence_never_has_to_agree_with_a_noun() -> None:
+    """Ukrainian nouns take three forms after a number (1 крок, 2 кроки, 5 кроків): a template cannot
+    choose one, so a number goes after a colon, in brackets or at the end; counted words are Qt plurals."""
+    assert _number_before_a_word("{count} кроків — забагато") == ["{count} кроків"]
+    assert _number_before_a_word("понад {limit:,} елементів") == ["{limit:,} елементів"]
+    assert not _number_before_a_word("Забагато кроків: {count}; щонайбільше {limit}")
+    assert not _number_before_a_word("крок {n} з {m}, {h} год {m} хв, файл {file} саме")
+    bad = []
+    for context, source, translation in _messages():
+        if translation is None or translation.find("numerusform") is not None:
+            continue  # a Qt plural entry has a form for each count
+        if _number_before_a_word(translation.text or ""):
+            bad.append((context, source, translation.text, _number_before_a_word(translation.text or "")))
+    assert not bad, "\n".join(map(str, bad))
 
 
 @pytest.mark.parametrize("done", [1, 3, 16])
@@ -285,3 +332,26 @@ def test_the_completion_screen_counts_steps_in_good_ukrainian(
     summary = window.routines.findChild(QLabel, "summary").text()
     word = {1: "1 крок", 3: "3 кроки", 16: "16 кроків"}[done]
     assert word in summary, summary
+
+
+def test_the_completion_screen_reads_well_in_ukrainian_whatever_the_routine_is_called(
+    make_built: Callable[..., Built], clock: FakeClock
+) -> None:
+    built = make_built("--lang", "uk", clock=clock)
+    window = built.window
+    window.show_routines()
+    player = built.session.player
+    window.routines.choose("finger-self-massage")
+    player.start()
+    player.confirm_safety()
+    clock.now += 5.01  # the lead-in
+    player.update()
+    while player.state != State.FINISHED:
+        clock.now += (player.step_remaining() or 0) + 0.01  # each step runs its time
+        player.update()
+    name, done, zones = window.routines.findChild(QLabel, "summary").text().splitlines()
+    assert name == "Самомасаж руками: уся стопа"  # its own colon, and no second one after it
+    assert done.startswith("16 кроків на правій стопі, потім на лівій за "), done
+    label, names = zones.split(": ")
+    assert label == "Опрацьовані зони" and "ахіллове сухожилля" in names and "пʼята" in names, zones
+    assert not [name for name in names.split(", ") if name[0].isupper()], zones  # no capital mid-list

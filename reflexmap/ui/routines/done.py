@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from reflexmap.content import Content
+from reflexmap.content import Content, inline
 from reflexmap.i18n import Language
 from reflexmap.player import RoutinePlayer, State
 from reflexmap.ui import parts, style
@@ -73,8 +73,8 @@ class DonePage(QWidget):
         done = summary.steps_done
         # a counted word takes its plural form (Ukrainian has three: 1 крок, 2 кроки, 5 кроків)
         steps = self.tr("%n step", "", done) if done == 1 else self.tr("%n steps", "", done)
-        text = self.tr("{routine}: {steps} {feet} in {time}.").format(
-            routine=player.routine.name(lang),
+        # the name on a line of its own: it may hold a colon or a dash of its own ("Самомасаж руками: уся стопа")
+        text = self.tr("{steps} {feet} in {time}.").format(
             steps=steps,
             feet=feet,
             time=format_duration(summary.active_seconds, lang),
@@ -83,9 +83,10 @@ class DonePage(QWidget):
         if skipped:
             text += " " + (self.tr("%n step skipped.", "", 1) if skipped == 1 else self.tr("%n skipped.", "", skipped))
         zones = ", ".join(self._zone_name(z, lang) for z in summary.zones)
-        self._summary.setText(text + "\n" + self.tr("Zones worked: {zones}").format(zones=zones))
+        name = player.routine.name(lang)
+        self._summary.setText("\n".join((name, text, self.tr("Zones worked: {zones}").format(zones=zones))))
         self._note.setText(self._content.general.disclaimer(lang))
 
     def _zone_name(self, zone: str, lang: str) -> str:
         info = self._content.zone(zone)
-        return info.name(lang) if info else zone
+        return inline(info.name(lang)) if info else zone  # in a list: "toes, arch, Achilles tendon"
