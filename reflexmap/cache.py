@@ -76,6 +76,7 @@ MODEL_MODULES = (
     "schema",
     "svg_safety",
     "svg_shapes",
+    "ui/qr",  # the booking link's QR modules
 )
 _SUFFIX = ".json"
 

@@ -154,9 +154,11 @@ def test_the_code_hash_covers_the_source_of_the_model(tmp_path: Path, monkeypatc
             for module in (package / name).glob("*.py"):
                 (copy / name / module.name).write_bytes(module.read_bytes())
         else:
+            (copy / f"{name}.py").parent.mkdir(exist_ok=True)
             (copy / f"{name}.py").write_bytes((package / f"{name}.py").read_bytes())
     sources = sorted(copy.rglob("*.py"))
     assert copy / "routines.py" in sources and copy / "drawn" / "masks.py" in sources
+    assert copy / "ui" / "qr.py" in sources  # the QR modules are remembered too
     monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
     cache.code_hash.cache_clear()
     try:

@@ -238,6 +238,29 @@ CASES: dict[str, Case] = {
         ),
         accepted=True,
     ),
+    # markup in salon text: shown as the words it is, never as a picture of a local file (tests/ui/test_plain_text.py)
+    "rich-text-config.toml": Case(
+        "--config",
+        "no problems",
+        _text(
+            "rich-text-config.toml",
+            "[branding]\nsalon_name = \"<img src='/usr/share/pixmaps/debian-logo.png'>Seiz<b>ó</b>\"\n"
+            "welcome = { en = \"<img src='/etc/x.png'>Hi\", uk = \"<a href='file:///etc'>Вітаємо</a>\" }\n",
+        ),
+        accepted=True,
+    ),
+    "rich-text-routine.toml": Case(
+        "--routines",
+        "no problems",
+        _text(
+            "rich-text-routine.toml",
+            'name = { en = "<img src=\'/etc/x.png\'>Marked", uk = "<b>Позначена</b>" }\n'
+            'description = { en = "<h1>Big</h1>", uk = "<i>Про неї</i>" }\n\n'
+            '[[steps]]\nzone = "heel"\nfoot = "right"\nduration = 20\n'
+            'instruction = { en = "<img src=\'/etc/x.png\'>Massage it.", uk = "<font size=40>Масажуйте</font>" }\n',
+        ),
+        accepted=True,
+    ),
     "doctype-system-file.svg": Case(
         "--art",
         "no problems",
