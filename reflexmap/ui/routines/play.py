@@ -120,6 +120,7 @@ class PlayPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._step.set_page_height(self.height())
         self._fit_step_list()
 
     def _fit_step_list(self) -> None:
