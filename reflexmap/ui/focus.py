@@ -41,7 +41,6 @@ class FocusRing(QWidget):
     def __init__(self, target: QWidget, radius: float = 6.0) -> None:
         super().__init__(target)
         self.setObjectName("focusRing")
-        self.setAttribute(qt().WidgetAttribute.WA_TransparentForMouseEvents)
         self._target = target
         self._radius = radius
         self._shown = False
@@ -71,8 +70,11 @@ class FocusRing(QWidget):
 
     def _sync(self) -> None:
         self.setGeometry(self._target.rect())
+        if self.shown and not self.isVisible():
+            # clicks go through to the control (set here, not at start: naming Qt's enums costs start-up time)
+            self.setAttribute(qt().WidgetAttribute.WA_TransparentForMouseEvents)
+            self.raise_()  # above a scroll area's viewport
         self.setVisible(self.shown)
-        self.raise_()  # above a scroll area's viewport
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

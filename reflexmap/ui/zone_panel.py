@@ -114,7 +114,7 @@ class ZonePanel(QScrollArea):
             raise KeyError(f"no content for zone {zone_id!r}")
         focused = self.focusWidget()
         had_focus = focused is not None and self.isAncestorOf(focused)
-        shown = focus_shown(focused)
+        shown = had_focus and focus_shown(focused)
         self._zone = zone_id
         self._refresh()
         self.verticalScrollBar().setValue(0)
