@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
                 player.toggle_pause()
             else:
                 self.show_routines()
-                self._routines.play_page.ask_stop()
+                self._routines.play_page.ask_stop(by_key=True)
             event.accept()
             return
         super().keyPressEvent(event)

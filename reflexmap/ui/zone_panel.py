@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from reflexmap.content import Content, Titled
-from reflexmap.fast_start import qt, set_enum
+from reflexmap.fast_start import set_enum
 from reflexmap.i18n import Language
 from reflexmap.ui import parts, style
+from reflexmap.ui.focus import FocusRing, focus_shown, move_focus
 from reflexmap.ui.fonts import BASE_PX, TextSize
 
 __all__ = ["ZonePanel"]
@@ -63,6 +64,7 @@ class ZonePanel(QScrollArea):
         sizes.font(self._back, BASE_PX, bold=True)
         style.colour(self._back, style.ACCENT_TEXT)
         self._back.clicked.connect(self._on_back_clicked)
+        FocusRing(self._back)  # flat: Fusion draws no focus for it
         self._title = parts.label(sizes, "panelTitle", 24, bold=True, colour=style.ACCENT_TEXT, keep_height=True)
         self._subtitle = parts.label(sizes, "panelSubtitle", colour=style.MUTED, keep_height=True)
         self._body = parts.rich_label(sizes, "panelBody", keep_height=True)
@@ -79,6 +81,7 @@ class ZonePanel(QScrollArea):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(44)
             button.clicked.connect(lambda _=False, z=entry.zone: self.zone_requested.emit(z))
+            FocusRing(button)  # also when the panel gives it focus after a key (Qt's own frame only after Tab)
             self._index_buttons.append(button)
         self._columns = 0
         self._sized = False
@@ -94,6 +97,7 @@ class ZonePanel(QScrollArea):
         layout.addWidget(self._disclaimer)
         layout.addStretch(1)
         self.setWidget(inner)
+        FocusRing(self, radius=0)  # the panel itself takes focus, for the arrow keys to scroll it
         language.changed.connect(self._on_language_changed)
         self._refresh()
 
@@ -110,6 +114,7 @@ class ZonePanel(QScrollArea):
             raise KeyError(f"no content for zone {zone_id!r}")
         focused = self.focusWidget()
         had_focus = focused is not None and self.isAncestorOf(focused)
+        shown = had_focus and focus_shown(focused)
         self._zone = zone_id
         self._refresh()
         self.verticalScrollBar().setValue(0)
@@ -117,7 +122,7 @@ class ZonePanel(QScrollArea):
             # the control a keyboard user was on went away with the page: stay in the panel, on the
             # way back ("All zones") or at the top of the body index, never thrown back to the header
             target = self._back if zone_id is not None else (self._index_buttons or [self._back])[0]
-            target.setFocus(qt().FocusReason.OtherFocusReason)
+            move_focus(target, shown)  # with its ring if the person got here by keyboard
 
     def set_touch(self, touch: bool) -> None:
         """Touch screens: every button at least 48 px tall."""

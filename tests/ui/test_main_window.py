@@ -6,11 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from reflexmap.app.build import Built
 from reflexmap.app.files import builtin_content
 from reflexmap.ui.main_window import MainWindow
+from tests.ui.conftest import FakeClock
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -241,6 +243,99 @@ def test_the_keyboard_stays_in_the_panel_when_its_page_changes(window: MainWindo
     assert window.map.selected_zone is None
     focused = QApplication.focusWidget()
     assert focused is not None and window.panel.isAncestorOf(focused) and focused.objectName() == "indexButton"
+
+
+def _draws_its_focus(widget: QWidget) -> bool:
+    """Whether ``widget`` looks different with the focus it has now than without it."""
+    focused = widget.grab().toImage()
+    widget.clearFocus()
+    unfocused = widget.grab().toImage()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)  # as the person left it
+    return focused != unfocused
+
+
+def _tab_through(window: MainWindow, qtbot: QtBot) -> list[str]:
+    """Every control Tab reaches on the screen now, with the ones that do not show their focus."""
+    seen: list[QWidget] = []
+    unseen: list[str] = []
+    for _ in range(60):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None, f"Tab after {[w.objectName() for w in seen]} left nothing focused"
+        if focused in seen:
+            break
+        seen.append(focused)
+        if not _draws_its_focus(focused):
+            unseen.append(f"{type(focused).__name__} {focused.objectName()} {getattr(focused, 'text', str)()[:30]!r}")
+    assert len(seen) > 3
+    return unseen
+
+
+def test_every_control_tab_reaches_shows_its_focus(
+    make_built: Callable[..., Built], clock: FakeClock, qtbot: QtBot
+) -> None:
+    built = make_built("--size", "1280x800", "--lang", "en", clock=clock)
+    window = built.window
+    qtbot.waitUntil(window.isActiveWindow)
+    player = built.session.player
+
+    def finish() -> None:
+        window.routines.play_page.cancel_stop()
+        player.jump(len(player.plan()) - 1)
+        player.done()
+
+    screens: list[tuple[str, Callable[[], object]]] = [
+        ("map overview", lambda: window.map.select_zone(None)),
+        ("zone chosen", lambda: window.map.select_zone("ankle")),
+        ("routine list", lambda: window.tabs.setCurrentWidget(window.routines)),
+        ("safety check", player.start),
+        ("playing", player.confirm_safety),
+        ("asking to stop", window.routines.play_page.ask_stop),
+        ("finished", finish),
+    ]
+    problems = []
+    for screen, show in screens:
+        if screen == "routine list":
+            window.routines.choose("massage-ball", 10)
+        show()
+        problems += [f"{screen}: {control}" for control in _tab_through(window, qtbot)]
+    assert not problems, "\n".join(problems)
+
+
+def test_focus_moved_after_a_key_shows_and_after_a_click_does_not(window: MainWindow, qtbot: QtBot) -> None:
+    """Opening a zone from the body index moves focus to "All zones", and back: the ring goes with it."""
+    index = window.panel.findChildren(QPushButton, "indexButton")[0]
+    qtbot.waitUntil(window.isActiveWindow)
+    index.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(index, Qt.Key.Key_Space)
+    back = window.panel.findChild(QPushButton, "backButton")
+    assert back is not None
+    assert QApplication.focusWidget() is back and _draws_its_focus(back)
+    qtbot.keyClick(back, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is index and _draws_its_focus(index)
+    qtbot.mouseClick(index, Qt.MouseButton.LeftButton)  # by mouse: no ring, here or on "All zones"
+    assert QApplication.focusWidget() is back and not _draws_its_focus(back)
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is index and not _draws_its_focus(index)
+
+
+def test_esc_during_a_routine_shows_where_the_keyboard_is_now(
+    make_built: Callable[..., Built], clock: FakeClock, qtbot: QtBot
+) -> None:
+    """Esc asks "Stop the routine?" with "Keep going" focused: a keyboard user sees it is."""
+    built = make_built("--size", "1280x800", "--lang", "en", clock=clock)
+    window = built.window
+    qtbot.waitUntil(window.isActiveWindow)
+    window.routines.choose("massage-ball", 10)
+    window.show_routines()
+    built.session.player.start()
+    built.session.player.confirm_safety()
+    pause = window.routines.findChild(QPushButton, "pauseButton")
+    pause.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(pause, Qt.Key.Key_Escape)
+    keep_going = window.routines.findChild(QPushButton, "keepGoingButton")
+    assert keep_going is not None
+    assert QApplication.focusWidget() is keep_going and _draws_its_focus(keep_going)
 
 
 def test_only_the_keyboard_shows_a_focus_ring_not_a_click_or_the_first_focus(window: MainWindow, qtbot: QtBot) -> None:

@@ -213,3 +213,54 @@ def test_every_text_meets_wcag_aa_contrast(make_built: Callable[..., Built], clo
         if contrast(fg, bg) < 4.5:
             problems.append(f"{name}: {fg.name()} on {bg.name()} is {contrast(fg, bg):.2f}:1")
     assert not problems, "\n".join(problems)
+
+
+def _inked_height(widget: QWidget) -> int:
+    """How many pixel rows of ``widget`` carry its text (dark ink on the light page)."""
+    image = widget.grab().toImage()
+    rows = [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y).lightness() < 128 for x in range(0, image.width(), 2))
+    ]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+@pytest.mark.parametrize("kiosk", [False, True], ids=["desktop", "kiosk"])
+def test_the_countdown_and_the_instruction_grow_with_the_window_and_the_text_size(
+    make_built: Callable[..., Built], clock: FakeClock, kiosk: bool
+) -> None:
+    """Read from across the room: bigger window or bigger text, never smaller figures or words."""
+    measured: dict[tuple[str, int], tuple[int, int]] = {}
+    problems = []
+    for size in ("1280x800", "1920x1080", "800x1280"):
+        built = make_built("--size", size, "--lang", "en", *(["--kiosk"] if kiosk else []), clock=clock)
+        window = built.window
+        screens = _screens(built, clock)
+        while next(screens) != "playing":
+            pass
+        countdown = window.findChild(FitLabel, "countdown")
+        instruction = window.findChild(FitLabel, "instruction")
+        assert countdown is not None and instruction is not None
+        for step in range(len(SCALES)):
+            built.sizes.set_step(step)
+            QApplication.processEvents()
+            window.grab()
+            digits = _inked_height(countdown)
+            words = instruction.fitted_font().pixelSize()
+            body = QApplication.font().pixelSize()
+            measured[size, step] = (digits, words)
+            if words < 2 * body:
+                problems.append(f"{size} step {step}: the instruction is {words} px, the body text {body} px")
+            if size == "1920x1080" and digits < window.height() / 10:
+                problems.append(f"{size} step {step}: the countdown's digits are {digits} px of {window.height()}")
+        for _ in screens:  # to the end of the routine
+            pass
+    for size in ("1280x800", "1920x1080", "800x1280"):
+        for step in range(1, len(SCALES)):
+            if any(now < before for now, before in zip(measured[size, step], measured[size, step - 1], strict=True)):
+                problems.append(f"{size}: smaller at text step {step} than at {step - 1}: {measured}")
+    for step in range(len(SCALES)):
+        if any(big < small for big, small in zip(measured["1920x1080", step], measured["1280x800", step], strict=True)):
+            problems.append(f"step {step}: smaller in the bigger window: {measured}")
+    assert not problems, "\n".join(problems)

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from reflexmap.app.build import Built
 from reflexmap.app.files import builtin_content
 from reflexmap.app.startup import application
 from reflexmap.geometry import load_art
@@ -578,3 +579,32 @@ def test_a_routine_that_is_on_shows_on_the_map_tab_leads_back_and_takes_its_keys
     player.stop()
     routines_window.show_map()
     assert not bar.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("size", "then"), [("1280x800", None), ("1080x1920", None), ("800x1280", "1080x1920")], ids=str
+)
+def test_the_step_list_keeps_the_playing_step_in_view(
+    make_built: Callable[..., Built], clock: FakeClock, qtbot: QtBot, size: str, then: str | None
+) -> None:
+    """Wherever the routine goes, its step is the highlighted row and on screen (also once the list comes back)."""
+    built = make_built("--size", size, "--lang", "en", clock=clock)
+    window = built.window
+    window.routines.choose("massage-ball", 10)
+    window.show_routines()
+    player = built.session.player
+    player.start()
+    player.confirm_safety()
+    steps = window.routines.findChild(QListWidget, "stepList")
+    assert steps is not None
+    for index in (8, len(player.plan()) - 1, 0, 8):
+        player.jump(index)
+        if then is not None:
+            window.resize(*(int(v) for v in then.split("x")))  # a taller window: the list is shown again
+        qtbot.waitUntil(steps.isVisible)
+        QApplication.processEvents()  # laid out as a person would see it
+        row = steps.item(index)
+        assert row is not None and steps.currentRow() == index
+        assert steps.viewport().rect().contains(steps.visualItemRect(row)), f"step {index + 1} is out of view"
+        if then is not None:
+            window.resize(*(int(v) for v in size.split("x")))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QWidget
 
 from reflexmap.i18n import Language
 from reflexmap.player import PLAYING, RoutinePlayer, State
 from reflexmap.sound import SoundCues
 from reflexmap.speech import Voice
 from reflexmap.ui import parts, style
+from reflexmap.ui.focus import FocusRing, focus_shown, move_focus
 from reflexmap.ui.fonts import TextSize
 
 __all__ = ["PlayControls", "StopQuestion"]
@@ -34,6 +35,7 @@ class StopQuestion(QWidget):
         self._text = parts.label(sizes, "stopQuestion", bold=True, colour=style.NOTICE_TEXT)
         self._keep_going = parts.button(sizes, "keepGoingButton")
         self._keep_going.clicked.connect(self.cancel)
+        FocusRing(self._keep_going)  # focused by the app: Qt's own frame shows only right after Tab
         self._stop_now = parts.button(sizes, "stopNowButton", primary=True)
         self._stop_now.clicked.connect(self._on_stop_now_clicked)
         ask.addWidget(self._text, 1)
@@ -44,11 +46,15 @@ class StopQuestion(QWidget):
         language.changed.connect(self._on_language_changed)
         self.refresh()
 
-    def ask(self) -> None:
-        """Show the question, "Keep going" focused, if a routine is on (playing or paused)."""
+    def ask(self, by_key: bool = False) -> None:
+        """Show the question, "Keep going" focused, if a routine is on (playing or paused).
+
+        Its focus is shown when the question came by a key (Esc), or the person was on the keyboard.
+        """
         if self._player.state in PLAYING or self._player.state == State.PAUSED:
+            shown = by_key or focus_shown(QApplication.focusWidget())
             self.show()
-            self._keep_going.setFocus()
+            move_focus(self._keep_going, shown)
 
     def cancel(self) -> None:
         """Put the question away: the routine goes on."""

@@ -120,6 +120,7 @@ class PlayPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._step.set_page_height(self.height())
         self._fit_step_list()
 
     def _fit_step_list(self) -> None:
@@ -139,9 +140,9 @@ class PlayPage(QWidget):
         """Whether "Stop the routine?" waits for an answer."""
         return self._question.isVisibleTo(self)
 
-    def ask_stop(self) -> None:
+    def ask_stop(self, by_key: bool = False) -> None:
         """Ask before the routine ends (the person's hands are on their foot: a stray key must not end it)."""
-        self._question.ask()
+        self._question.ask(by_key)
 
     def cancel_stop(self) -> None:
         self._question.cancel()
@@ -152,7 +153,7 @@ class PlayPage(QWidget):
         if self.asking_to_stop:
             self.cancel_stop()
         else:
-            self.ask_stop()
+            self.ask_stop(by_key=True)
 
     def _on_player_state_changed(self, state: State) -> None:
         if state in (State.RUNNING, State.WAITING):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from reflexmap.i18n import Language
@@ -51,6 +52,19 @@ class StepList(QListWidget):
             item.setSizeHint(QSize(0, 56 if self._touch else 40))  # a row a finger can hit
             self.addItem(item)
         self._follow(self._player.index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._keep_in_view()  # hidden, it could not scroll (a short portrait page hides it)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_in_view()  # shorter, the row may have left the view
+
+    def _keep_in_view(self) -> None:
+        item = self.currentItem()  # the playing step, or where the keyboard has gone in the list
+        if item is not None:
+            self.scrollToItem(item)
 
     def _follow(self, index: int) -> None:
         """The highlight on the playing step, in view."""
