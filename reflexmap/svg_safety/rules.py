@@ -13,6 +13,7 @@ import re
 
 from reflexmap.messages import Message
 from reflexmap.svg_safety.limits import (
+    ARC_WEIGHT,
     MAX_ATTRIBUTES,
     MAX_DIGITS,
     MAX_PATH_NUMBERS,
@@ -43,6 +44,7 @@ class Rules:
         self.path_data = re.compile(_PATH_DATA)
         self.points = re.compile(_POINTS)
         self.number = re.compile(_NUMBER)
+        self.arcs = re.compile(r"[Aa][^MmZzLlHhVvCcSsQqTtAa]*+")
         self.digits = re.compile(rf"[0-9]{{{MAX_DIGITS + 1}}}")
         self._number = 0  # the element being checked, counting from 1 (for the sentences)
 
@@ -208,6 +210,8 @@ class Rules:
                 )
             )
         el.numbers += self.number.subn("", value)[1]
+        if key == "d" and ("a" in value or "A" in value):  # svgelements makes curves of each arc: it weighs more
+            el.numbers += (ARC_WEIGHT - 1) * sum(self.number.subn("", arc)[1] for arc in self.arcs.findall(value))
         if el.numbers > MAX_PATH_NUMBERS:
             self.refuse.too_many_numbers()
 
