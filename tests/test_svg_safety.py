@@ -201,7 +201,7 @@ def test_the_summary_counts_what_uses_expand() -> None:
 
 def test_the_limits_are_the_documented_ones() -> None:
     """The README's Custom art section states these; change both together."""
-    assert (svg_safety.MAX_ELEMENTS, svg_safety.MAX_RENDERED, svg_safety.MAX_DEPTH) == (10_000, 10_000, 64)
+    assert (svg_safety.MAX_ELEMENTS, svg_safety.MAX_RENDERED, svg_safety.MAX_DEPTH) == (8_000, 8_000, 64)
     assert (svg_safety.MAX_PATH_NUMBERS, svg_safety.MAX_STYLE_CHARS) == (100_000, 32 * 1024)
 
 

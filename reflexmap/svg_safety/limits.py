@@ -9,11 +9,11 @@ from __future__ import annotations
 #: Deeper nesting than this (counting what a <use> copies) is no drawing a person made.
 MAX_DEPTH = 64
 #: Elements written in the file.
-MAX_ELEMENTS = 10_000
+MAX_ELEMENTS = 8_000
 #: Different zone names (``data-zone``): a foot chart has a handful, and each is drawn alone into a mask.
 MAX_ZONES = 64
 #: Elements once every <use> is expanded: what svgelements (and QtSvg) go through.
-MAX_RENDERED = 10_000
+MAX_RENDERED = 8_000
 #: Numbers in path data and point lists, once every <use> is expanded.
 MAX_PATH_NUMBERS = 100_000
 #: A number of an arc counts this many times (svgelements turns each arc into curves: 4,990 uses of two

@@ -331,7 +331,7 @@ CASES: dict[str, Case] = {
     ),
     "use-loop.svg": Case("--art", "use-loop.svg: a <use> refers to itself or the nesting is too deep."),
     "use-fanout.svg": Case(
-        "--art", "use-fanout.svg: the drawing has more than 10,000 elements once each <use> is expanded.", _use_fanout
+        "--art", "use-fanout.svg: the drawing has more than 8,000 elements once each <use> is expanded.", _use_fanout
     ),
     "style-quadratic.svg": Case(
         "--art", "style-quadratic.svg: a <style> sheet is not a plain list of rules", _style_quadratic
@@ -339,21 +339,19 @@ CASES: dict[str, Case] = {
     "style-big.svg": Case(
         "--art", "style-big.svg: the drawing's <style> sheets have more than 32,768 characters", _style_big
     ),
-    "pieces.svg": Case(
-        "--art", "pieces.svg: the drawing has more than 10,000 elements.", _pieces(19_990, "pieces.svg")
-    ),
+    "pieces.svg": Case("--art", "pieces.svg: the drawing has more than 8,000 elements.", _pieces(19_990, "pieces.svg")),
     "pieces-2500.svg": Case(
         "--art", "pieces-2500.svg: zone heel is drawn in more than 2,000 pieces", _pieces(2_500, "pieces-2500.svg")
     ),
-    # 4,990 uses in 63 zones taking turns: 4,990 layers, each a rendering of 10,000 elements (took 15 GB)
+    # 3,990 uses in 63 zones taking turns: 3,990 layers, each a rendering of 8,000 elements (4,990 took 15 GB)
     "zones-taking-turns.svg": Case(
         "--art",
-        "zones-taking-turns.svg: its zones are drawn in 4,990 separate runs among 9,983 elements",
+        "zones-taking-turns.svg: its zones are drawn in 3,990 separate runs among 7,983 elements",
         _text(
             "zones-taking-turns.svg",
             SVG
             + '<defs><path id="p" d="M0 0 L1 2"/></defs>'
-            + "".join(f'<use data-zone="z{i % 63}" xlink:href="#p" x="{i % 100}"/>' for i in range(4_990))
+            + "".join(f'<use data-zone="z{i % 63}" xlink:href="#p" x="{i % 100}"/>' for i in range(3_990))
             + "</svg>",
         ),
     ),
@@ -375,14 +373,14 @@ CASES: dict[str, Case] = {
         "path-numbers.svg: the drawing's paths have more than 100,000 numbers",
         _path_data(5, "path-numbers.svg"),
     ),
-    # 4,990 uses of two arcs each: 69,860 numbers, but arcs weigh three times (svgelements took 2.6 s)
+    # 3,500 uses of two arcs each: 56,000 numbers, but arcs weigh three times (4,990 took svgelements 2.6 s)
     "arcs.svg": Case(
         "--art",
         "arcs.svg: the drawing's paths have more than 100,000 numbers",
         _text(
             "arcs.svg",
             f'{SVG}<defs><path id="p" d="M0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 Z"/></defs>'
-            + "".join(f'<use xlink:href="#p" x="{i % 100}" y="{i // 100}"/>' for i in range(4_990))
+            + "".join(f'<use xlink:href="#p" x="{i % 100}" y="{i // 100}"/>' for i in range(3_500))
             + f"{RECT}</svg>",
         ),
     ),
@@ -597,7 +595,7 @@ def _rects(count: int) -> str:
 
 
 _ZONED = ' data-zone="z{i}"'
-#: Zones drawn in runs: as many runs as MAX_LAYER_WORK allows among about 10,000 elements (and RECT's heel).
+#: Zones drawn in runs: as many runs as MAX_LAYER_WORK allows among about 8,000 elements (and RECT's heel).
 _ZONES_AT_LIMIT = 4
 
 
@@ -611,11 +609,11 @@ def _uses(count: int, zone: str = "", zones: int = 0) -> str:
 
 #: name -> the SVG text; each is accepted by ``check`` (benchmarks/hostile.py times them).
 AT_LIMITS: dict[str, Callable[[], str]] = {
-    # 9,990 elements written out
-    "limit-elements.svg": lambda: f"{SVG}{_rects(9_990)}{RECT}</svg>",
-    # 4,990 uses of a 9-segment path, in 4 zones one after another: 9,980 elements, 94,810 numbers, 5 layers
+    # 7,990 elements written out
+    "limit-elements.svg": lambda: f"{SVG}{_rects(7_990)}{RECT}</svg>",
+    # 3,990 uses of a 9-segment path, in 4 zones one after another: 7,980 elements, 75,810 numbers, 5 layers
     "limit-uses-zones-numbers.svg": lambda: (
-        f'{SVG}<defs><path id="p" d="M0 0{" L1 2" * 9}"/></defs>{_uses(4_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>'
+        f'{SVG}<defs><path id="p" d="M0 0{" L1 2" * 9}"/></defs>{_uses(3_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>'
     ),
     # the same with arcs (converted to curves by svgelements): 2,200 uses of 2 + 3 x 14 weighed numbers
     "limit-uses-zones-arcs.svg": lambda: (
