@@ -10,6 +10,8 @@ from __future__ import annotations
 MAX_DEPTH = 64
 #: Elements written in the file.
 MAX_ELEMENTS = 8_000
+#: ``<use>`` elements written in the file: each copies what it shows (4,000 took check over 2 s).
+MAX_USES = 2_000
 #: Different zone names (``data-zone``): a foot chart has a handful, and each is drawn alone into a mask.
 MAX_ZONES = 64
 #: Elements once every <use> is expanded: what svgelements (and QtSvg) go through.

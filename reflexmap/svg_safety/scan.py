@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reflexmap.messages import Message
 from reflexmap.svg_safety.expansion import expand
-from reflexmap.svg_safety.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_STYLE_CHARS, MAX_TOKEN_CHARS, MAX_ZONES
+from reflexmap.svg_safety.limits import MAX_DEPTH, MAX_ELEMENTS, MAX_STYLE_CHARS, MAX_TOKEN_CHARS, MAX_USES, MAX_ZONES
 from reflexmap.svg_safety.records import ElementRecord, Refusal, SvgSummary
 from reflexmap.svg_safety.rules import Rules
 from reflexmap.svg_safety.sheets import check_sheets
@@ -30,6 +30,7 @@ class Scan:
         self.elements: list[ElementRecord] = []
         self.stack: list[int] = []
         self.zones: set[str] = set()
+        self.uses = 0
         self.sheets: list[list[str]] = []
         self.style_chars = 0
         self.in_style = 0
@@ -110,6 +111,14 @@ class Scan:
             )
         if len(self.stack) >= MAX_DEPTH:
             self.refuse(Message("{file}: elements are nested more than {limit} deep.", file=self.name, limit=MAX_DEPTH))
+        if tag == "use":
+            self.uses += 1
+            if self.uses > MAX_USES:
+                self.refuse(
+                    Message(
+                        "{file}: the drawing has more than {limit:,} <use> elements.", file=self.name, limit=MAX_USES
+                    )
+                )
         zone = attributes.get("data-zone", "").strip()
         if zone and zone not in self.zones:
             self.zones.add(zone)

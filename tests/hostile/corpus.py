@@ -343,16 +343,26 @@ CASES: dict[str, Case] = {
     "pieces-2500.svg": Case(
         "--art", "pieces-2500.svg: zone heel is drawn in more than 2,000 pieces", _pieces(2_500, "pieces-2500.svg")
     ),
-    # 3,990 uses in 63 zones taking turns: 3,990 layers, each a rendering of 8,000 elements (4,990 took 15 GB)
+    # 1,990 uses in 63 zones taking turns: 1,990 layers, each a rendering of 4,000 elements (4,990 took 15 GB)
     "zones-taking-turns.svg": Case(
         "--art",
-        "zones-taking-turns.svg: its zones are drawn in 3,990 separate runs among 7,983 elements",
+        "zones-taking-turns.svg: its zones are drawn in 1,990 separate runs among 3,983 elements",
         _text(
             "zones-taking-turns.svg",
             SVG
             + '<defs><path id="p" d="M0 0 L1 2"/></defs>'
-            + "".join(f'<use data-zone="z{i % 63}" xlink:href="#p" x="{i % 100}"/>' for i in range(3_990))
+            + "".join(f'<use data-zone="z{i % 63}" xlink:href="#p" x="{i % 100}"/>' for i in range(1_990))
             + "</svg>",
+        ),
+    ),
+    "uses.svg": Case(
+        "--art",
+        "uses.svg: the drawing has more than 2,000 <use> elements.",
+        _text(
+            "uses.svg",
+            f'{SVG}<defs><rect id="p" width="1" height="1"/></defs>'
+            + "".join(f'<use xlink:href="#p" x="{i % 100}"/>' for i in range(2_001))
+            + f"{RECT}</svg>",
         ),
     ),
     "zones-many.svg": Case(
@@ -373,14 +383,15 @@ CASES: dict[str, Case] = {
         "path-numbers.svg: the drawing's paths have more than 100,000 numbers",
         _path_data(5, "path-numbers.svg"),
     ),
-    # 3,500 uses of two arcs each: 56,000 numbers, but arcs weigh three times (4,990 took svgelements 2.6 s)
+    # 1,990 uses of four arcs each: 59,700 numbers, but arcs weigh three times (4,990 of two took svgelements 2.6 s)
     "arcs.svg": Case(
         "--art",
         "arcs.svg: the drawing's paths have more than 100,000 numbers",
         _text(
             "arcs.svg",
-            f'{SVG}<defs><path id="p" d="M0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 Z"/></defs>'
-            + "".join(f'<use xlink:href="#p" x="{i % 100}" y="{i // 100}"/>' for i in range(3_500))
+            f'{SVG}<defs><path id="p" d="M0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 Z"/>'
+            + "</defs>"
+            + "".join(f'<use xlink:href="#p" x="{i % 100}" y="{i // 100}"/>' for i in range(1_990))
             + f"{RECT}</svg>",
         ),
     ),
@@ -611,14 +622,14 @@ def _uses(count: int, zone: str = "", zones: int = 0) -> str:
 AT_LIMITS: dict[str, Callable[[], str]] = {
     # 7,990 elements written out
     "limit-elements.svg": lambda: f"{SVG}{_rects(7_990)}{RECT}</svg>",
-    # 3,990 uses of a 9-segment path, in 4 zones one after another: 7,980 elements, 75,810 numbers, 5 layers
+    # 1,990 uses (the most the gate allows) of a 9-segment path, in 4 zones one after another: 3,980 elements
     "limit-uses-zones-numbers.svg": lambda: (
-        f'{SVG}<defs><path id="p" d="M0 0{" L1 2" * 9}"/></defs>{_uses(3_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>'
+        f'{SVG}<defs><path id="p" d="M0 0{" L1 2" * 9}"/></defs>{_uses(1_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>'
     ),
-    # the same with arcs (converted to curves by svgelements): 2,200 uses of 2 + 3 x 14 weighed numbers
+    # the same with arcs (converted to curves by svgelements): 1,990 uses of 2 + 3 x 14 weighed numbers
     "limit-uses-zones-arcs.svg": lambda: (
         f'{SVG}<defs><path id="p" d="M0 0 A5 5 0 0 1 10 10 A5 5 0 0 1 0 0 Z"/></defs>'
-        f"{_uses(2_200, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>"
+        f"{_uses(1_990, _ZONED, _ZONES_AT_LIMIT)}{RECT}</svg>"
     ),
     # one zone path of 99,980 numbers
     "limit-path-numbers.svg": lambda: f'{SVG}<path data-zone="heel" d="M0 0{" L1 2" * 49_990} Z"/></svg>',
