@@ -502,7 +502,7 @@
     <name>StepView</name>
     <message>
         <source>Get ready — first step</source>
-        <extracomment>The countdown&apos;s smallest size at 100 % text (it grows with the page from there). The instruction grows from twice the body text up to this.</extracomment>
+        <extracomment>The countdown&apos;s smallest size at 100 % text (it grows with the page from there). The countdown&apos;s size per pixel of the page&apos;s height at 100 % text: its digits a tenth of a full-screen window. The instruction&apos;s size per pixel of the page&apos;s height at 100 % text (never below twice the body text).</extracomment>
         <translation>Приготуйтеся — перший крок</translation>
     </message>
     <message>
@@ -973,6 +973,10 @@
     <message>
         <source>{file}: the drawing applies more than {limit:,} transforms (each element counting those of the groups around it, and each copy a &lt;use&gt; makes).</source>
         <translation>{file}: малюнок застосовує забагато перетворень (понад {limit:,}; кожен елемент рахує й перетворення груп навколо нього, а також кожну копію, яку робить &lt;use&gt;).</translation>
+    </message>
+    <message>
+        <source>{file}: the drawing has more than {limit:,} &lt;use&gt; elements.</source>
+        <translation>{file}: малюнок має забагато елементів &lt;use&gt; (понад {limit:,}).</translation>
     </message>
     <message>
         <source>{file}: the drawing has more than {limit:,} elements once each &lt;use&gt; is expanded.</source>
