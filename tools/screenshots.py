@@ -69,6 +69,12 @@ def main() -> None:
     player.update()
     shoot(window, out / "routines-playing.png")
 
+    window, player = routine_window("1280x800", Clock(), "uk")
+    window.routines.choose("massage-ball", 5)
+    shoot(window, out / "routines-choose-uk.png")
+    player.start()
+    shoot(window, out / "routines-safety-uk.png")
+
     window, player = routine_window("800x1280", clock, "uk")
     window.routines.choose("finger-self-massage")
     player.start()
