@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from reflexmap.app.build import Built
 from reflexmap.content import LANGUAGES, Text
 from reflexmap.i18n import resolve_language
-from reflexmap.player import State
+from reflexmap.player import RoutinePlayer, State
 from reflexmap.resources import asset_path
 from reflexmap.routines import load_routines
 from reflexmap.ui.main_window import MainWindow
@@ -311,10 +311,8 @@ def test_a_number_filled_into_a_ukrainian_sentence_never_has_to_agree_with_a_nou
     assert not bad, "\n".join(map(str, bad))
 
 
-@pytest.mark.parametrize("done", [1, 3, 16])
-def test_the_completion_screen_counts_steps_in_good_ukrainian(
-    make_built: Callable[..., Built], clock: FakeClock, done: int
-) -> None:
+def _playing_in_ukrainian(make_built: Callable[..., Built], clock: FakeClock) -> tuple[MainWindow, RoutinePlayer]:
+    """A Ukrainian window playing the whole-foot self-massage, its lead-in over."""
     built = make_built("--lang", "uk", clock=clock)
     window = built.window
     window.show_routines()
@@ -324,6 +322,14 @@ def test_the_completion_screen_counts_steps_in_good_ukrainian(
     player.confirm_safety()
     clock.now += 5.01  # the lead-in
     player.update()
+    return window, player
+
+
+@pytest.mark.parametrize("done", [1, 3, 16])
+def test_the_completion_screen_counts_steps_in_good_ukrainian(
+    make_built: Callable[..., Built], clock: FakeClock, done: int
+) -> None:
+    window, player = _playing_in_ukrainian(make_built, clock)
     for _ in range(done):
         clock.now += (player.step_remaining() or 0) + 0.01  # each step runs its time
         player.update()
@@ -337,15 +343,7 @@ def test_the_completion_screen_counts_steps_in_good_ukrainian(
 def test_the_completion_screen_reads_well_in_ukrainian_whatever_the_routine_is_called(
     make_built: Callable[..., Built], clock: FakeClock
 ) -> None:
-    built = make_built("--lang", "uk", clock=clock)
-    window = built.window
-    window.show_routines()
-    player = built.session.player
-    window.routines.choose("finger-self-massage")
-    player.start()
-    player.confirm_safety()
-    clock.now += 5.01  # the lead-in
-    player.update()
+    window, player = _playing_in_ukrainian(make_built, clock)
     while player.state != State.FINISHED:
         clock.now += (player.step_remaining() or 0) + 0.01  # each step runs its time
         player.update()
