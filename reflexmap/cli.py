@@ -1,8 +1,8 @@
 """The ``reflexmap`` command: the window (desktop or kiosk), ``reflexmap check`` and ``reflexmap hash-pin``.
 
 Kept light: PySide6 and the window are imported inside :func:`main`, while
-Python's cycle collector is paused (see :mod:`reflexmap.fast_start`), and the
-event loop runs with it on again.
+Python's cycle collector is paused and PySide6 reads no module's source (see
+:mod:`reflexmap.fast_start`); the event loop runs with both as usual.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from reflexmap.fast_start import collector_paused
+from reflexmap.fast_start import collector_paused, source_scan_skipped
 from reflexmap.options import Paths, parse_window_args
 
 __all__ = ["check_command", "hash_pin_command", "install_desktop_command", "main", "run"]
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) 
     if argv[:1] == ["install-desktop"]:
         return install_desktop_command(argv[1:])
     paths, options = parse_window_args(argv)
-    with collector_paused():
+    with collector_paused(), source_scan_skipped():
         from reflexmap.app import logs, startup  # Qt from here on
 
         logs.setup_logging()

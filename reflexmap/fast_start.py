@@ -1,12 +1,20 @@
 """Everything reflexmap does only to start faster, in one room.
 
-Two costs of a PySide6 start are worth avoiding, and both need care that
+A few costs of a PySide6 start are worth avoiding, and each needs care that
 ordinary code should not have to think about:
 
 * **Python's cycle collector** runs dozens of times while PySide6 and the
   window load, finding next to nothing.  :func:`collector_paused` pauses it
   for exactly that stretch; the command line uses it once, around building
   the window, and the event loop always runs with it on.
+* **PySide6 reads the source of every module imported after it**: its
+  import hook opens each new module's file and searches it for "PySide6",
+  to know which modules its ``__feature__`` switches (``snake_case``,
+  ``true_property``) may apply to.  reflexmap uses no such switch, so
+  :func:`source_scan_skipped` takes every module imported while starting to
+  be one that uses PySide6 (what the scan says of reflexmap's own modules,
+  and what changes nothing for the rest while no switch is on), without
+  reading it.
 * **Modules only some moments need** (hashing a staff PIN, the run
   record's JSON): :func:`lazy_module` stands in for them and imports them
   the first time one of their names is used.
@@ -29,6 +37,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +56,7 @@ __all__ = [
     "lazy_module",
     "qt",
     "set_enum",
+    "source_scan_skipped",
 ]
 
 #: Qt::AlignmentFlag and Qt::TextFlag values, for QPainter.drawText's ``flags``.
@@ -67,6 +77,27 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+@contextmanager
+def source_scan_skipped() -> Iterator[None]:
+    """While the block runs, PySide6 does not read the source of each module imported (see above)."""
+    import PySide6  # noqa: F401  # its loader installs the import hook this quietens
+
+    feature = sys.modules.get("PySide6.support.feature")
+    scan = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(scan):  # another PySide6 than the pinned one: leave it be
+        yield
+        return
+    feature._mod_uses_pyside = _uses_pyside  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        feature._mod_uses_pyside = scan  # type: ignore[attr-defined]
+
+
+def _uses_pyside(module: types.ModuleType) -> bool:
+    return True
 
 
 def set_enum(obj: QObject, prop: str, value: str) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import inspect
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -54,6 +57,32 @@ def test_the_collector_is_paused_only_inside_the_block_and_back_on_after_an_erro
     with pytest.raises(RuntimeError), fast_start.collector_paused():
         raise RuntimeError("building the window failed")
     assert gc.isenabled()
+
+
+def test_pyside_reads_no_module_source_while_starting_and_does_again_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    real = inspect.getsource
+
+    def counting(obj: object) -> str:
+        read.append(getattr(obj, "__name__", "?"))
+        return real(obj)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inspect, "getsource", counting)
+    for name in ("scan_probe_during", "scan_probe_after"):
+        (tmp_path / f"{name}.py").write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with fast_start.source_scan_skipped():
+        __import__("scan_probe_during")  # as an import statement does: through PySide6's hook
+    assert read == []
+    feature = sys.modules["PySide6.support.feature"]
+    assert feature.pyside_feature_dict["scan_probe_during"] == 0  # taken to use PySide6, as the scan would say
+    __import__("scan_probe_after")
+    assert read == ["scan_probe_after"]  # the scan is PySide6's own again
+    assert feature.pyside_feature_dict["scan_probe_after"] == 0
+    for name in ("scan_probe_during", "scan_probe_after"):
+        monkeypatch.delitem(sys.modules, name)
 
 
 def test_qt_gives_the_namespace_for_code_that_runs_when_a_person_acts() -> None:
