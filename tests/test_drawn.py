@@ -165,6 +165,51 @@ def test_masks_follow_the_pixel_ratio(qtbot: QtBot) -> None:
         assert not wrong, (dpr, wrong[:5])
 
 
+@pytest.mark.parametrize("name", ["feet", "inkscape.svg", "illustrator-save-as.svg", "stroke-zone.svg"])
+def test_a_first_frames_masks_put_each_zone_on_top_exactly_where_all_the_masks_do(name: str, qtbot: QtBot) -> None:
+    """What a first frame highlights (top_masks: the zone, later layers only where it draws) is what a touch finds."""
+    from pathlib import Path
+
+    from reflexmap.resources import asset_path
+
+    path = asset_path("art/feet.svg") if name == "feet" else Path(__file__).parent / "art" / name
+    data = path.read_bytes()
+    full = Drawing(data, name).masks(640, 400, 1.5)
+    zones = {p.zone for p in full.pieces}
+    assert len(zones) >= 3
+    for zone in sorted(zones):
+        first = Drawing(data, name).top_masks(640, 400, 1.5, {zone})
+        on_top = first.visible_region(lambda p, z=zone: p.zone == z)  # type: ignore[misc]
+        assert not on_top.isEmpty(), zone
+        assert on_top == full.visible_region(lambda p, z=zone: p.zone == z), (name, zone)  # type: ignore[misc]
+
+
+def test_a_first_frame_that_highlights_the_topmost_zone_renders_that_layer_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Layers under the zone cannot cover it: they are neither loaded nor rendered."""
+    from reflexmap.drawn import raster
+    from reflexmap.resources import asset_path
+
+    loaded: list[bytes] = []
+    real = raster.make_renderer
+
+    def counting(data: bytes, messages: list[str]) -> object:
+        loaded.append(data)
+        return real(data, messages)
+
+    monkeypatch.setattr(raster, "make_renderer", counting)
+    monkeypatch.setattr("reflexmap.drawn.drawing.make_renderer", counting)
+    drawing = Drawing(asset_path("art/feet.svg").read_bytes(), "feet.svg")
+    last = drawing.pieces[drawing.layers[-1]].zone
+    assert sum(drawing.pieces[k].zone == last for k in drawing.layers) == 1
+    first = drawing.top_masks(640, 400, 1.0, {last})
+    assert len(loaded) == 2  # the picture's renderer (the file is read), and the top layer's
+    assert [k for k, region in enumerate(first.own) if not region.isEmpty()] == [len(drawing.layers) - 1]
+    drawing.masks(640, 400, 1.0)
+    assert len(loaded) == 1 + len(drawing.layers)  # all the masks: each layer's renderer made once
+
+
 def test_outline_traces_a_region_with_its_holes() -> None:
     region = QRegion(0, 0, 10, 10).subtracted(QRegion(3, 3, 4, 4)).united(QRegion(10, 10, 5, 5))
     path = outline(region)

@@ -39,9 +39,9 @@ class Drawing:
     """The art as the picture engine draws it: the picture, and each zone's layers as masks.
 
     Made from the checked bytes (cheap: nothing is read until asked).  The
-    picture's renderer is made on first use, the layer documents and their
-    renderers on the first :meth:`masks`, each parsed once for the life of
-    the drawing; later sizes only render again.
+    picture's renderer is made on first use, each layer's document and
+    renderer when that layer is first drawn, each parsed once for the life
+    of the drawing; later sizes only render again.
     """
 
     def __init__(self, data: bytes, name: str) -> None:
@@ -50,7 +50,8 @@ class Drawing:
         self._picture: QSvgRenderer | None = None
         self._messages: list[str] = []
         self._layers: Layers | None = None
-        self._renderers: list[QSvgRenderer] | None = None
+        self._written: str | None = None
+        self._renderers: list[QSvgRenderer | None] = []
         self._aspect = 0.0
         self._extents: dict[int, QRectF | None] = {}
 
@@ -106,10 +107,12 @@ class Drawing:
         written = template(analysis.root)
         return [layer_document(written, k) for k in range(len(analysis.layers))]
 
-    def _layer_renderers(self) -> list[QSvgRenderer]:
-        if self._renderers is None:
+    def _renderer(self, layer: int) -> QSvgRenderer:
+        """The renderer of ``layer``'s document, made the first time the layer is drawn."""
+        if self._written is None:
             self.picture()  # a file the engine cannot read is refused before any layer is
-            if self._analysis().has_text:
+            analysis = self._analysis()
+            if analysis.has_text:
                 from PySide6.QtGui import QGuiApplication
 
                 if QGuiApplication.instance() is None:
@@ -119,9 +122,13 @@ class Drawing:
                             file=self.name,
                         )
                     )
+            self._renderers = [None] * len(analysis.layers)
+            self._written = template(analysis.root)
+        renderer = self._renderers[layer]
+        if renderer is None:
             ignored: list[str] = []  # the picture's load said it all already
-            self._renderers = [make_renderer(doc, ignored) for doc in self.layer_documents()]
-        return self._renderers
+            renderer = self._renderers[layer] = make_renderer(layer_document(self._written, layer), ignored)
+        return renderer
 
     def masks(self, width: float, height: float, dpr: float = 1.0, zones: Collection[str] | None = None) -> Masks:
         """Every layer's region at the picture's resolution: the picture fitted into ``width`` x ``height``.
@@ -132,28 +139,61 @@ class Drawing:
         """
         from PySide6.QtGui import QRegion
 
-        renderers = self._layer_renderers()
         analysis = self._analysis()
-        device = QRect(0, 0, max(1, math.ceil(width * dpr)), max(1, math.ceil(height * dpr)))
+        device = _device(width, height, dpr)
         own: list[QRegion] = []
-        for k, renderer in enumerate(renderers):
-            extent = None
-            if zones is None or analysis.pieces[analysis.layers[k]].zone in zones:
-                extent = self._extent(k, width, height)
-            if extent is None:
+        for k, piece in enumerate(analysis.layers):
+            if zones is None or analysis.pieces[piece].zone in zones:
+                own.append(self._own(k, width, height, dpr, device))
+            else:
                 own.append(QRegion())
-                continue
-            crop = QRect(
-                math.floor(extent.left() * device.width()) - PAD,
-                math.floor(extent.top() * device.height()) - PAD,
-                math.ceil(extent.width() * device.width()) + 2 * PAD + 1,
-                math.ceil(extent.height() * device.height()) + 2 * PAD + 1,
-            ).intersected(device)
-            region = rendered_region(renderer, width, height, dpr, crop)
-            if _touches_inner_edge(region.boundingRect(), crop, device):
-                region = rendered_region(renderer, width, height, dpr, device)  # the probe was too small: all of it
-            own.append(region)
         return Masks(own, list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+
+    def top_masks(self, width: float, height: float, dpr: float, zones: Collection[str]) -> Masks:
+        """Masks that are exact where ``zones`` are on top, made with a few renderings instead of all.
+
+        The layers of ``zones`` are rendered as :meth:`masks` renders them;
+        each later layer only where those draw (all that can cover them), and
+        earlier layers of other zones not at all.  The visible regions of the
+        layers of ``zones`` are then those of :meth:`masks`; the other layers'
+        are not (for a first frame that highlights ``zones``).
+        """
+        from PySide6.QtGui import QRegion
+
+        analysis = self._analysis()
+        device = _device(width, height, dpr)
+        own: list[QRegion] = [QRegion()] * len(analysis.layers)
+        theirs = QRect()
+        first = len(analysis.layers)
+        for k, piece in enumerate(analysis.layers):
+            if analysis.pieces[piece].zone in zones:
+                own[k] = self._own(k, width, height, dpr, device)
+                theirs = theirs.united(own[k].boundingRect())
+                first = min(first, k)
+        if not theirs.isEmpty():
+            for k in range(first + 1, len(analysis.layers)):
+                if analysis.pieces[analysis.layers[k]].zone not in zones:
+                    own[k] = rendered_region(self._renderer(k), width, height, dpr, theirs)
+        return Masks(own, list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+
+    def _own(self, layer: int, width: float, height: float, dpr: float, device: QRect) -> QRegion:
+        """Everything ``layer`` draws, in device pixels: rendered around its probed extent (all, if that fell short)."""
+        from PySide6.QtGui import QRegion
+
+        extent = self._extent(layer, width, height)
+        if extent is None:
+            return QRegion()
+        crop = QRect(
+            math.floor(extent.left() * device.width()) - PAD,
+            math.floor(extent.top() * device.height()) - PAD,
+            math.ceil(extent.width() * device.width()) + 2 * PAD + 1,
+            math.ceil(extent.height() * device.height()) + 2 * PAD + 1,
+        ).intersected(device)
+        renderer = self._renderer(layer)
+        region = rendered_region(renderer, width, height, dpr, crop)
+        if _touches_inner_edge(region.boundingRect(), crop, device):
+            region = rendered_region(renderer, width, height, dpr, device)  # the probe was too small: all of it
+        return region
 
     def _extent(self, layer: int, width: float, height: float) -> QRectF | None:
         """Where ``layer`` draws, as fractions of the picture, from one small rendering (made once)."""
@@ -165,7 +205,7 @@ class Drawing:
             w, h = max(1.0, width * scale), max(1.0, height * scale)
             image, buffer = blank(math.ceil(w), math.ceil(h))
             painter = QPainter(image)
-            draw(self._layer_renderers()[layer], painter, w, h)
+            draw(self._renderer(layer), painter, w, h)
             painter.end()
             box = inked(image)
             del buffer  # the image's memory: kept until here
@@ -173,6 +213,11 @@ class Drawing:
                 None if box is None else QRectF(box.x() / w, box.y() / h, box.width() / w, box.height() / h)
             )
         return self._extents[layer]
+
+
+def _device(width: float, height: float, dpr: float) -> QRect:
+    """The device pixels of a ``width`` x ``height`` picture at pixel ratio ``dpr``."""
+    return QRect(0, 0, max(1, math.ceil(width * dpr)), max(1, math.ceil(height * dpr)))
 
 
 def _touches_inner_edge(box: QRect, crop: QRect, device: QRect) -> bool:

@@ -229,8 +229,11 @@ class FootMap(QWidget):
             "side": self.tr("Foot from the big-toe side"),
         }
 
-    def _highlighting(self) -> bool:
-        return bool(self._hover or self._selected or self._guide.zones or (self._focus.visible and self.hasFocus()))
+    def _highlighting(self) -> set[str] | None:
+        """The zones this frame highlights (hover, selection, the guide); None while the focus ring shows too."""
+        if self._focus.visible and self.hasFocus():
+            return None
+        return {zone for zone in (self._hover, self._selected, *self._guide.zones) if zone is not None}
 
     def _on_picture_masks_made(self) -> None:
         if self._interactive:  # where each zone is, now known: its accessible child goes there

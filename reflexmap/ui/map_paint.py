@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, QTimer, Signal
@@ -45,8 +46,9 @@ class MapPicture(QObject):
 
     The layout's masks (what the same renderer draws for each zone) are made
     again whenever the picture is: just after the frame it is drawn in, so a
-    start shows the picture first, or at once when that frame already
-    highlights something.  ``masks_made`` says they are there for this picture.
+    start shows the picture first; a frame that already highlights a zone
+    gets just that zone's at once.  ``masks_made`` says they are all there
+    for this picture.
     """
 
     masks_made = Signal()
@@ -65,8 +67,14 @@ class MapPicture(QObject):
         """The layout was fitted to a new size: the next :meth:`pixmap` draws the art again."""
         self._pixmap = None
 
-    def pixmap(self, dpr: float, highlighting: bool) -> QPixmap:
-        """The art at the layout's size and pixel ratio ``dpr``, with the masks too if ``highlighting`` now."""
+    def pixmap(self, dpr: float, highlighting: Collection[str] | None = ()) -> QPixmap:
+        """The art at the layout's size and pixel ratio ``dpr``, and what painting ``highlighting`` now needs.
+
+        ``highlighting`` is the zones this frame highlights: their masks are
+        made at once, just enough for their highlights (all of them follow
+        after the frame).  None: all the masks at once (the focus ring needs
+        them).
+        """
         layout = self._layout
         if dpr != layout.dpr:  # moved to a screen of another pixel ratio
             layout.set_dpr(dpr)
@@ -84,8 +92,11 @@ class MapPicture(QObject):
             painter.end()
             self._pixmap = pixmap
             self._masks_timer.start()
-        if highlighting and not layout.has_masks():  # wanted in this very frame
-            self._make_masks()
+        if highlighting is None:
+            if not layout.has_masks():
+                self._make_masks()
+        elif highlighting:
+            layout.build(highlighting)  # wanted in this very frame
         return self._pixmap
 
     def _on_masks_timer_timeout(self) -> None:
@@ -122,12 +133,13 @@ class ZoneTints:
     ) -> None:
         """Tint and outline ``hover``, ``selected`` and the guided zones; ring focus stop ``focus`` (None: no ring).
 
-        Nothing before the masks are made: until then where each zone is on
-        top is unknown.  The painter comes back as it was given (the captions
+        Nothing before the masks are made (all of them, or the highlighted
+        zones' for a first frame): until then where each zone is on top is
+        unknown.  The painter comes back as it was given (the captions
         keep its own pen).
         """
         layout = self._layout
-        if not layout.has_masks():
+        if not layout.has_highlights():
             return
         painter.save()
         painter.setTransform(layout.from_device, True)

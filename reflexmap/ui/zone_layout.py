@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,32 +50,51 @@ class ZoneStop:
     pieces: list[int] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
 class Highlight:
     """What one piece of a zone looks like on screen: its visible region and the outline around it.
 
     Both are in the picture's device pixels; :attr:`ZoneLayout.from_device`
-    maps them into the widget.
+    maps them into the widget.  The outline is traced when first drawn.
     """
 
-    piece: Piece
-    region: QRegion
-    ring: QPainterPath
-    box: QRectF
+    __slots__ = ("_ring", "box", "piece", "region")
+
+    def __init__(self, piece: Piece, region: QRegion, box: QRectF) -> None:
+        self.piece = piece
+        self.region = region
+        #: The region's bounding box, in widget coordinates.
+        self.box = box
+        self._ring: QPainterPath | None = None
+
+    @property
+    def ring(self) -> QPainterPath:
+        if self._ring is None:
+            self._ring = outline(self.region, CHAMFER)
+        return self._ring
 
 
 class _Fitted:
-    """The masks at one size and pixel ratio, and everything worked out from them once."""
+    """The masks at one size and pixel ratio, and everything worked out from them once.
 
-    __slots__ = ("centres", "highlights", "key", "masks", "rings", "stop_boxes")
+    ``zones`` is None for all the masks, or the zones a first frame's
+    :meth:`ZoneLayout.build` made just enough for (their highlights alone).
+    """
+
+    __slots__ = ("centres", "highlights", "key", "masks", "rings", "stop_boxes", "zones")
 
     def __init__(
-        self, masks: Masks, key: tuple[float, float, float], highlights: list[Highlight], stop_boxes: list[QRectF]
+        self,
+        masks: Masks,
+        key: tuple[float, float, float],
+        highlights: list[Highlight],
+        stop_boxes: list[QRectF],
+        zones: frozenset[str] | None = None,
     ) -> None:
         self.masks = masks
         self.key = key
         self.highlights = highlights
         self.stop_boxes = stop_boxes
+        self.zones = zones
         #: Worked out when first asked for, then kept until the next size.
         self.rings: dict[int, QPainterPath] = {}
         self.centres: dict[int, QPointF] = {}
@@ -92,6 +111,7 @@ class ZoneLayout:
         self._zone_ids: list[str] | None = None
         self._dpr = 1.0
         self._fitted: _Fitted | None = None
+        self._first: _Fitted | None = None  # a first frame's highlights, until all the masks are made
         self.to_widget = QTransform()
         self.to_doc = QTransform()
 
@@ -183,25 +203,46 @@ class ZoneLayout:
         """Whether the masks for the current size and pixel ratio are made."""
         return self._fitted is not None and self._fitted.key == self._key()
 
-    def build(self) -> None:
-        """Make the masks for the current size and pixel ratio (the widget does so when it draws the picture)."""
+    def has_highlights(self) -> bool:
+        """Whether highlights can be painted now: all the masks are made, or a first frame's (see :meth:`build`)."""
+        return self.has_masks() or (self._first is not None and self._first.key == self._key())
+
+    def build(self, zones: Collection[str] | None = None) -> None:
+        """Make the masks for the current size and pixel ratio (the widget does so when it draws the picture).
+
+        With ``zones`` (what a first frame highlights), only what painting
+        their highlights needs is made, in a few renderings
+        (:meth:`~reflexmap.drawn.Drawing.top_masks`), unless all the masks
+        are there already; every question about where zones are (a touch,
+        the keyboard, a rectangle) makes all of them.
+        """
         if self.has_masks():
             return
         width, height, dpr = key = self._key()
+        wanted = None if zones is None else frozenset(zones) & set(self.zone_ids)
+        first = self._first
+        if wanted is not None and first is not None and first.key == key and wanted <= (first.zones or frozenset()):
+            return
         try:
-            masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
+            if wanted is None:
+                masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
+            else:
+                masks = self._drawing.top_masks(width, height, dpr, wanted)
         except DrawingError as e:  # refused when the files were loaded; if it happens anyway: nothing to touch
             logger.warning("%s", e)
             masks = Masks([], [], [], dpr, 1, 1)
         to_widget = self.from_device
         highlights = []
         for piece in masks.pieces:
+            if wanted is not None and piece.zone not in wanted:
+                continue
             region = without_specks(masks.visible_region(_same(piece)), round(SPECK * dpr * dpr))
             if region.isEmpty():
                 continue
-            highlights.append(
-                Highlight(piece, region, outline(region, CHAMFER), to_widget.mapRect(QRectF(region.boundingRect())))
-            )
+            highlights.append(Highlight(piece, region, to_widget.mapRect(QRectF(region.boundingRect()))))
+        if wanted is not None:
+            self._first = _Fitted(masks, key, highlights, [], wanted)
+            return
         boxes = []
         for stop in self.stops:
             box = QRectF()
@@ -210,6 +251,7 @@ class ZoneLayout:
                     box = box.united(h.box)
             boxes.append(box)
         self._fitted = _Fitted(masks, key, highlights, boxes)
+        self._first = None
 
     def _made(self) -> _Fitted:
         self.build()
@@ -316,8 +358,14 @@ class ZoneLayout:
     # --- what to paint ----------------------------------------------------------------------
 
     def highlights(self, dirty: QRectF | None = None) -> Iterator[Highlight]:
-        """Every zone piece's visible region and outline, in paint order, that meets ``dirty`` (widget coordinates)."""
-        for h in self._made().highlights:
+        """Every zone piece's visible region and outline, in paint order, that meets ``dirty`` (widget coordinates).
+
+        Before all the masks are made, those of the zones a first frame's
+        :meth:`build` made (the zones it highlights).
+        """
+        first = self._first
+        fitted = first if first is not None and not self.has_masks() and first.key == self._key() else self._made()
+        for h in fitted.highlights:
             if dirty is None or h.box.intersects(dirty):
                 yield h
 

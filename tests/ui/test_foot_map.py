@@ -418,3 +418,27 @@ def test_arrow_keys_move_to_the_nearest_zone_in_their_direction(window: MainWind
     assert after(Qt.Key.Key_Up)[0] in ("arch", "medial-edge")  # straight up the same sole
     go_to("achilles", "side")
     assert after(Qt.Key.Key_Down) == ("achilles", "side")  # nothing below the side view: it stays
+
+
+@pytest.mark.parametrize(("guided", "selected"), [(("toes",), None), (("heel", "achilles"), "metatarsus")])
+def test_a_first_frame_that_highlights_zones_looks_as_the_frames_after_all_the_masks_are_made(
+    qtbot: QtBot, guided: tuple[str, ...], selected: str | None
+) -> None:
+    """The kiosk's first frame highlights a zone with just that zone's masks; it looks the same once all are made."""
+    from reflexmap.i18n import Language
+    from reflexmap.ui.fonts import TextSize
+
+    fmap = FootMap(load_art(asset_path("art/feet.svg")), builtin_content(), Language("en"), TextSize())
+    qtbot.addWidget(fmap)
+    fmap.resize(900, 560)
+    fmap.set_guide(guided, None, pulsing=False)
+    fmap.select_zone(selected)
+    first = fmap.grab().toImage()
+    assert not fmap.zone_targets()  # all the masks (which place the zones' accessible children) come after it
+    qtbot.waitUntil(lambda: bool(fmap.zone_targets()), timeout=5000)
+    after = fmap.grab().toImage()
+    assert first == after
+    plain = FootMap(load_art(asset_path("art/feet.svg")), builtin_content(), Language("en"), TextSize())
+    qtbot.addWidget(plain)
+    plain.resize(900, 560)
+    assert plain.grab().toImage() != first  # the highlights are in it
