@@ -47,6 +47,9 @@ __all__ = [
     "NOT_CACHED",
     "code_hash",
     "entry_path",
+    "is_kept",
+    "keep",
+    "recalled",
     "register",
     "remembered",
     "sha256_hex",
@@ -95,17 +98,41 @@ def remembered(cache_dir: Path | None, raw: bytes, kind: type[T], build: Callabl
     results are ever stored.  Fields marked :data:`NOT_CACHED` come back with
     their defaults; the caller fills them in.
     """
-    if cache_dir is None:
-        return build()
-    digest = sha256_hex(raw)
-    entry = entry_path(cache_dir, kind, digest)
-    try:
-        return _load(entry, digest, kind)
-    except Exception:  # noqa: BLE001, S110 - missing, damaged, planted, stale: just a miss
-        pass
+    found = recalled(cache_dir, raw, kind)
+    if found is not None:
+        return found
     value = build()
-    _store(cache_dir, entry, digest, value)
+    keep(cache_dir, raw, value)
     return value
+
+
+def recalled(cache_dir: Path | None, raw: bytes, kind: type[T]) -> T | None:
+    """The ``kind`` remembered for bytes ``raw`` (by :func:`keep` or :func:`remembered`); None if there is none.
+
+    A missing, stale, damaged, planted or oddly typed entry is None too.
+    """
+    if cache_dir is None:
+        return None
+    digest = sha256_hex(raw)
+    try:
+        return _load(entry_path(cache_dir, kind, digest), digest, kind)
+    except Exception:  # noqa: BLE001 - missing, damaged, planted, stale: just a miss
+        return None
+
+
+def is_kept(cache_dir: Path | None, raw: bytes, kind: type) -> bool:
+    """Whether an entry for a ``kind`` made from bytes ``raw`` is there (not read: it may still be a miss)."""
+    if cache_dir is None:
+        return False
+    return os.path.lexists(entry_path(cache_dir, kind, sha256_hex(raw)))
+
+
+def keep(cache_dir: Path | None, raw: bytes, value: object) -> None:
+    """Remember ``value`` (a dataclass this module can store) for bytes ``raw``; a failure only costs speed."""
+    if cache_dir is None:
+        return
+    digest = sha256_hex(raw)
+    _store(cache_dir, entry_path(cache_dir, type(value), digest), digest, value)
 
 
 def entry_path(cache_dir: Path, kind: type, digest: str) -> Path:

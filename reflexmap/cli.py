@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None, *, exit_after_screenshot: bool = False) 
         marker.before_drawing(loaded.art_file)  # the first frame draws it
         if options.screenshot is not None:
             status = startup.screenshot(built.window, options.screenshot)
+            built.window.map.finish_start()  # what a start keeps for the next, made after its first frame
             marker.done()
             if exit_after_screenshot:
                 startup.exit_now(status)

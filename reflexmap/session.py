@@ -13,6 +13,8 @@ from reflexmap.geometry import Art
 from reflexmap.routines import Routine
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reflexmap.awake import ScreenAwake
     from reflexmap.player import RoutinePlayer
     from reflexmap.sound import SoundCues
@@ -35,6 +37,8 @@ class Session:
     #: Whether the steps are read aloud at start, and who hears when a person switches it.
     voice_on: bool = False
     on_voice_switched: Callable[[bool], None] | None = None
+    #: Where results worth keeping between runs are remembered (the map's masks); None: nowhere.
+    cache_dir: Path | None = None
 
     # The routine engine and its helpers are made the first time they are
     # needed (the Routines tab, or a kiosk that watches the player): the

@@ -365,3 +365,71 @@ def test_a_cached_start_imports_no_parser_and_no_pickle(tmp_path: Path) -> None:
     ]
     assert runs[1].returncode == 0, runs[1].stderr
     assert runs[1].stdout.strip() == "[]"
+
+
+def _feet_masks() -> tuple[object, object]:
+    from reflexmap.drawn import Drawing
+
+    drawing = Drawing(ART.read_bytes(), "feet.svg")
+    return drawing, drawing.masks(640, 400, 1.5)
+
+
+def test_a_region_is_stored_as_its_rectangles_and_comes_back_the_same(qtbot: object) -> None:
+    from reflexmap.drawn.masks import _decode_region, _encode_region
+
+    _, masks = _feet_masks()
+    for region in masks.own:  # type: ignore[attr-defined]
+        data = _encode_region(region)
+        assert all(type(v) is int for v in data) and len(data) == 4 * region.rectCount()
+        assert _decode_region(json.loads(json.dumps(data))) == region
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [0, 0, 5],  # not whole rectangles
+        [0, 0, 5, 5.0],  # not an int
+        [0, 0, 0, 5],  # empty
+        [-1, 0, 5, 5],  # outside the picture
+        [0, 0, 70000, 5],  # beyond any screen
+        [0, 10, 5, 5, 0, 0, 5, 5],  # a band above the one before
+        [0, 0, 5, 5, 0, 3, 5, 5],  # overlapping bands: Qt would have to merge them the slow way
+        [10, 0, 5, 5, 0, 0, 5, 5],  # right to left in a band
+        [0, 0, 5, 5, 8, 0, 5, 6],  # one band of two heights
+        {"rects": []},
+        [0, 0, 1, 1] * 50_001,  # more rectangles than any mask has
+    ],
+)
+def test_a_stored_region_that_is_not_one_is_refused(data: object) -> None:
+    from reflexmap.drawn.masks import _decode_region
+
+    with pytest.raises(ValueError):
+        _decode_region(data)
+
+
+def test_the_masks_are_kept_for_the_next_run_and_a_bad_entry_is_made_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object
+) -> None:
+    """What a start kept comes back whole; an entry that does not fit the drawing (planted, stale) is not used."""
+    from reflexmap.drawn import Drawing
+    from reflexmap.drawn.masks import KeptMasks
+
+    drawing, masks = _feet_masks()
+    zones = {p.zone for p in masks.pieces}  # type: ignore[attr-defined]
+    assert drawing.kept_masks(tmp_path, 640, 400, 1.5, zones) is None  # type: ignore[attr-defined]
+    drawing.keep_masks(tmp_path, 640, 400, zones, masks)  # type: ignore[attr-defined]
+    again = Drawing(ART.read_bytes(), "feet.svg")
+    kept = again.kept_masks(tmp_path, 640, 400, 1.5, zones)
+    assert kept is not None and kept.own == masks.own and kept.visible == masks.visible  # type: ignore[attr-defined]
+    assert again.kept_masks(tmp_path, 641, 400, 1.5, zones) is None  # another size
+    assert again.kept_masks(tmp_path, 640, 400, 1.5, zones - {"heel"}) is None  # other zones
+    (entry,) = tmp_path.glob("keptmasks-*.json")
+    envelope = json.loads(entry.read_text())
+    for tamper in (
+        {"own": envelope["value"]["own"][:-1]},  # a layer short
+        {"width": 10},  # the masks of another picture
+        {"own": [[0, 0, 2000, 5]] * len(envelope["value"]["own"])},  # wider than the picture
+    ):
+        entry.write_text(json.dumps({**envelope, "value": envelope["value"] | tamper}))
+        assert again.kept_masks(tmp_path, 640, 400, 1.5, zones) is None, tamper
+    assert KeptMasks.__name__.lower() in entry.name

@@ -76,6 +76,7 @@ def build(
         notices=loaded.notices,
         routine_notices=loaded.routine_notices,
         clock=clock,
+        cache_dir=cache_dir(),
     )
     language = Language(resolve_language(options.lang, config.language, system_language()), cache_dir())
     sizes = TextSize(config.kiosk.text_size - 1 if kiosk else 0)

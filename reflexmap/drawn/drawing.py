@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 
+from reflexmap import cache
 from reflexmap.drawn.documents import layer_document, template
 from reflexmap.drawn.layers import Layers, Piece
-from reflexmap.drawn.masks import Masks
+from reflexmap.drawn.masks import KeptMasks, Masks
 from reflexmap.drawn.outline import outline
 from reflexmap.drawn.raster import blank, draw, inked, make_renderer, rendered_region
 from reflexmap.drawn.tree import DrawingError, parse
@@ -175,6 +177,40 @@ class Drawing:
                 if analysis.pieces[analysis.layers[k]].zone not in zones:
                     own[k] = rendered_region(self._renderer(k), width, height, dpr, theirs)
         return Masks(own, list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+
+    def kept_masks(
+        self, cache_dir: Path, width: float, height: float, dpr: float, zones: Collection[str]
+    ) -> Masks | None:
+        """The :meth:`masks` of ``zones`` that :meth:`keep_masks` kept at this size in a run before, if there.
+
+        Kept with the drawing's bytes, the size, the zones and Qt's version
+        (see :mod:`reflexmap.cache`); an entry that does not fit this
+        drawing's layers and size is not used.
+        """
+        analysis = self._analysis()
+        device = _device(width, height, dpr)
+        kept = cache.recalled(cache_dir, self._kept_key(width, height, dpr, zones), KeptMasks)
+        if kept is None or (kept.width, kept.height) != (device.width(), device.height()):
+            return None
+        inside = all(r.isEmpty() or device.contains(r.boundingRect()) for r in kept.own)
+        if len(kept.own) != len(analysis.layers) or not inside:
+            return None
+        return Masks(list(kept.own), list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+
+    def has_kept_masks(self, cache_dir: Path, width: float, height: float, dpr: float, zones: Collection[str]) -> bool:
+        """Whether :meth:`keep_masks` kept masks for this size (not read: :meth:`kept_masks` may still refuse them)."""
+        return cache.is_kept(cache_dir, self._kept_key(width, height, dpr, zones), KeptMasks)
+
+    def keep_masks(self, cache_dir: Path, width: float, height: float, zones: Collection[str], masks: Masks) -> None:
+        """Keep ``masks`` (the :meth:`masks` of ``zones`` at ``width`` x ``height``) for a later :meth:`kept_masks`."""
+        kept = KeptMasks(masks.width, masks.height, tuple(masks.own))
+        cache.keep(cache_dir, self._kept_key(width, height, masks.dpr, zones), kept)
+
+    def _kept_key(self, width: float, height: float, dpr: float, zones: Collection[str]) -> bytes:
+        from PySide6.QtCore import qVersion
+
+        about = f"\0masks {width!r} {height!r} {dpr!r} {' '.join(sorted(zones))} Qt {qVersion()}"
+        return self._data + about.encode()
 
     def _own(self, layer: int, width: float, height: float, dpr: float, device: QRect) -> QRegion:
         """Everything ``layer`` draws, in device pixels: rendered around its probed extent (all, if that fell short)."""

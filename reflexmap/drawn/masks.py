@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QByteArray, QDataStream, QPoint
+from PySide6.QtGui import QRegion
 
+from reflexmap import cache
 from reflexmap.drawn.layers import Piece
 
-if TYPE_CHECKING:  # made when the masks are: PySide6 builds a class's enums the first time it is touched
-    from PySide6.QtGui import QRegion
+#: A kept region of more rectangles than this is not read back (the built-in feet's have a few hundred).
+MAX_KEPT_RECTS = 50_000
+#: Nor one reaching beyond this many device pixels.
+MAX_KEPT_COORD = 1 << 16
 
 
 class Masks:
@@ -30,8 +36,6 @@ class Masks:
         self.dpr = dpr
         self.width = width
         self.height = height
-        from PySide6.QtGui import QRegion
-
         self.visible: list[QRegion] = [QRegion()] * len(own)
         covered = QRegion()
         for k in range(len(own) - 1, -1, -1):
@@ -69,8 +73,6 @@ class Masks:
 
     @staticmethod
     def _empty() -> QRegion:
-        from PySide6.QtGui import QRegion
-
         return QRegion()
 
     def size_in_bytes(self) -> int:
@@ -83,3 +85,56 @@ def _bounds(region: QRegion) -> tuple[int, int, int, int]:
         return (1, 1, 0, 0)  # contains nothing
     box = region.boundingRect()
     return box.left(), box.top(), box.right(), box.bottom()
+
+
+@dataclass(frozen=True)
+class KeptMasks:
+    """Each layer's own region at one size of the picture, as kept between runs (see :meth:`Drawing.kept_masks`)."""
+
+    width: int
+    height: int
+    own: tuple[QRegion, ...]
+
+
+def _encode_region(region: QRegion) -> list[int]:
+    """A region as plain data: its rectangles' x, y, width and height, in Qt's (y-x banded) order."""
+    out: list[int] = []
+    for rect in region:  # type: ignore[attr-defined]  # PySide6 iterates regions; its stubs do not say so
+        out += rect.getRect()
+    return out
+
+
+def _decode_region(data: Any) -> QRegion:
+    """The region :func:`_encode_region` stored; ValueError unless the data is exactly such a region.
+
+    The rectangles must be in Qt's own banded form (bands top to bottom,
+    apart; in a band, rectangles of one height, left to right, apart), so
+    Qt rebuilds the region by appending each, never by a slow union.
+    """
+    if type(data) is not list or len(data) % 4 or len(data) > 4 * MAX_KEPT_RECTS:
+        raise ValueError("not a stored region")
+    corners: list[int] = []
+    top = height = right = -1  # the band so far, and where its last rectangle ends
+    numbers = iter(data)
+    for x, y, w, h in zip(numbers, numbers, numbers, numbers, strict=False):  # four at a time (checked above)
+        if type(x) is not int or type(y) is not int or type(w) is not int or type(h) is not int:
+            raise ValueError("not a stored region")
+        if not (
+            0 <= x < MAX_KEPT_COORD and 0 <= y < MAX_KEPT_COORD and 0 < w <= MAX_KEPT_COORD and 0 < h <= MAX_KEPT_COORD
+        ):
+            raise ValueError("not a stored region")
+        in_band = y == top and h == height and x > right
+        if not (in_band or (top < 0 or y >= top + height)):
+            raise ValueError("not a stored region")
+        top, height, right = y, h, x + w - 1
+        corners += (x, y, right, y + h - 1)
+    region = QRegion()
+    if not corners:
+        return region
+    count = len(corners) // 4
+    # the bytes Qt's own QDataStream << QRegion writes: size, QRGN_RECTS (10), count, then each rect's corners
+    QDataStream(QByteArray(struct.pack(f">IiI{len(corners)}i", 8 + 16 * count, 10, count, *corners))) >> region
+    return region
+
+
+cache.register(QRegion, _encode_region, _decode_region)

@@ -49,6 +49,8 @@ from reflexmap.ui.zone_focus import ZoneFocus
 from reflexmap.ui.zone_layout import ZoneLayout
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reflexmap.ui.zone_access import ZoneTarget, ZoneTargets
 
 __all__ = ["FootMap"]
@@ -60,6 +62,8 @@ class FootMap(QWidget):
     ``zone_selected`` carries the zone id, or ``""`` when the selection is
     cleared; ``zone_hovered`` likewise for the zone under the pointer.  A map
     made with ``interactive=False`` only shows (the routine player's guide).
+    With ``cache_dir`` the zones' masks at the first size are kept there, for
+    the next start at that size (see :class:`~reflexmap.ui.zone_layout.ZoneLayout`).
     """
 
     zone_selected = Signal(str)
@@ -74,6 +78,7 @@ class FootMap(QWidget):
         parent: QWidget | None = None,
         interactive: bool = True,
         clock: Clock = monotonic,
+        cache_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("footMap" if interactive else "guideMap")
@@ -82,7 +87,7 @@ class FootMap(QWidget):
         self._content = content
         self._language = language
         drawing = map_drawing(art)
-        self._layout = ZoneLayout(art, content.zone_ids, drawing)
+        self._layout = ZoneLayout(art, content.zone_ids, drawing, cache_dir)  # its first masks kept in cache_dir
         # the masks follow the picture: made just after the frame it is drawn in, unless needed at once
         self._picture = MapPicture(drawing, self._layout, self)
         self._picture.masks_made.connect(self._on_picture_masks_made)
@@ -130,6 +135,16 @@ class FootMap(QWidget):
     def focused_view(self) -> str | None:
         """The view (sole-left, sole-right, side) of the zone the keyboard is on."""
         return self._focus.view
+
+    def finish_start(self) -> None:
+        """Do now what the map would do after its first frame that is worth keeping for the next start.
+
+        For a run that ends with its first frame (a screenshot): the masks at
+        this size, if the map keeps them and none are kept yet, so the next
+        start at this size reads them back (a start that goes on makes them
+        just after its first frame anyway).
+        """
+        self._layout.keep_for_next_start()
 
     def art_size(self) -> QSizeF:
         """The art's size in document units (its aspect ratio is kept on screen)."""

@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         notice_row.addWidget(self.notice)
         outer.addWidget(self._notice_box)
 
-        self.map = FootMap(session.art, session.content, language, sizes, clock=session.clock)
+        self.map = FootMap(
+            session.art, session.content, language, sizes, clock=session.clock, cache_dir=session.cache_dir
+        )
         self.hover_caption = Caption(lines=2)
         self.hover_caption.setObjectName("hoverCaption")
         sizes.font(self.hover_caption, 16)

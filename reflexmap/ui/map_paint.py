@@ -167,7 +167,7 @@ class ZoneTints:
             return
         guide_style = (self._guide_colour, guide.alpha(), 2.6)
         dpr = self._layout.dpr
-        for h in self._layout.highlights(dirty):
+        for h in self._layout.highlights(dirty, {*styles, *guide.zones}):
             look = guide_style if guide.covers(h.piece.zone, h.piece.foot) else styles.get(h.piece.zone)
             if look is None:
                 continue

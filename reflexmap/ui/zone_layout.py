@@ -17,6 +17,7 @@ import logging
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRect, QRectF
@@ -54,17 +55,34 @@ class Highlight:
     """What one piece of a zone looks like on screen: its visible region and the outline around it.
 
     Both are in the picture's device pixels; :attr:`ZoneLayout.from_device`
-    maps them into the widget.  The outline is traced when first drawn.
+    maps them into the widget.  Each is worked out when first asked for (a
+    frame highlights a zone or two of the many).
     """
 
-    __slots__ = ("_ring", "box", "piece", "region")
+    __slots__ = ("_box", "_region", "_ring", "_smallest", "_to_widget", "_visible", "piece")
 
-    def __init__(self, piece: Piece, region: QRegion, box: QRectF) -> None:
+    def __init__(self, piece: Piece, visible: QRegion, smallest: int, to_widget: QTransform) -> None:
         self.piece = piece
-        self.region = region
-        #: The region's bounding box, in widget coordinates.
-        self.box = box
+        self._visible = visible
+        self._smallest = smallest
+        self._to_widget = to_widget
+        self._region: QRegion | None = None
+        self._box: QRectF | None = None
         self._ring: QPainterPath | None = None
+
+    @property
+    def region(self) -> QRegion:
+        """Where the piece is on top, without stray specks of fewer than ``smallest`` pixels."""
+        if self._region is None:
+            self._region = without_specks(self._visible, self._smallest)
+        return self._region
+
+    @property
+    def box(self) -> QRectF:
+        """The region's bounding box, in widget coordinates."""
+        if self._box is None:
+            self._box = self._to_widget.mapRect(QRectF(self.region.boundingRect()))
+        return self._box
 
     @property
     def ring(self) -> QPainterPath:
@@ -87,14 +105,14 @@ class _Fitted:
         masks: Masks,
         key: tuple[float, float, float],
         highlights: list[Highlight],
-        stop_boxes: list[QRectF],
         zones: frozenset[str] | None = None,
     ) -> None:
         self.masks = masks
         self.key = key
         self.highlights = highlights
-        self.stop_boxes = stop_boxes
         self.zones = zones
+        #: Each focus stop's box, in widget coordinates, when first asked for.
+        self.stop_boxes: list[QRectF] | None = None
         #: Worked out when first asked for, then kept until the next size.
         self.rings: dict[int, QPainterPath] = {}
         self.centres: dict[int, QPointF] = {}
@@ -103,9 +121,11 @@ class _Fitted:
 class ZoneLayout:
     """The zones of ``drawing`` that are in ``known``, fitted into a widget by :meth:`fit`."""
 
-    def __init__(self, art: Art, known: Iterable[str], drawing: Drawing) -> None:
+    def __init__(self, art: Art, known: Iterable[str], drawing: Drawing, cache_dir: Path | None = None) -> None:
         self._art = art
         self._drawing = drawing
+        # the masks at the first size they are made for (the start's) are kept there for the next start
+        self._cache_dir = cache_dir
         self._order = list(known)
         self._stops: list[ZoneStop] | None = None
         self._zone_ids: list[str] | None = None
@@ -224,39 +244,64 @@ class ZoneLayout:
         if wanted is not None and first is not None and first.key == key and wanted <= (first.zones or frozenset()):
             return
         try:
-            if wanted is None:
+            masks = self._kept(width, height, dpr)
+            if masks is not None:
+                wanted = None  # all of them, as a start before made them
+            elif wanted is None:
                 masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
+                if self._cache_dir is not None:
+                    self._drawing.keep_masks(self._cache_dir, width, height, self.zone_ids, masks)
             else:
                 masks = self._drawing.top_masks(width, height, dpr, wanted)
         except DrawingError as e:  # refused when the files were loaded; if it happens anyway: nothing to touch
             logger.warning("%s", e)
             masks = Masks([], [], [], dpr, 1, 1)
         to_widget = self.from_device
+        smallest = round(SPECK * dpr * dpr)
         highlights = []
         for piece in masks.pieces:
             if wanted is not None and piece.zone not in wanted:
                 continue
-            region = without_specks(masks.visible_region(_same(piece)), round(SPECK * dpr * dpr))
-            if region.isEmpty():
-                continue
-            highlights.append(Highlight(piece, region, to_widget.mapRect(QRectF(region.boundingRect()))))
+            visible = masks.visible_region(_same(piece))
+            if not visible.isEmpty():  # (a piece is never all specks: its biggest part stays)
+                highlights.append(Highlight(piece, visible, smallest, to_widget))
         if wanted is not None:
-            self._first = _Fitted(masks, key, highlights, [], wanted)
+            self._first = _Fitted(masks, key, highlights, wanted)
             return
-        boxes = []
-        for stop in self.stops:
-            box = QRectF()
-            for h in highlights:
-                if h.piece.zone == stop.zone and h.piece.view == stop.view:
-                    box = box.united(h.box)
-            boxes.append(box)
-        self._fitted = _Fitted(masks, key, highlights, boxes)
+        self._fitted = _Fitted(masks, key, highlights)
         self._first = None
+        self._cache_dir = None  # later sizes (a window resized) are made anew each time, and not kept
+
+    def keep_for_next_start(self) -> None:
+        """Make the masks now if they are to be kept and none are kept for this size yet (see :meth:`build`)."""
+        if self._cache_dir is None or self.has_masks():
+            return
+        width, height, dpr = self._key()
+        if not self._drawing.has_kept_masks(self._cache_dir, width, height, dpr, self.zone_ids):
+            self.build()
+
+    def _kept(self, width: float, height: float, dpr: float) -> Masks | None:
+        """The masks a start before kept for this size, while no masks were made yet."""
+        if self._cache_dir is None:
+            return None
+        return self._drawing.kept_masks(self._cache_dir, width, height, dpr, self.zone_ids)
 
     def _made(self) -> _Fitted:
         self.build()
         assert self._fitted is not None
         return self._fitted
+
+    def _stop_boxes(self) -> list[QRectF]:
+        fitted = self._made()
+        if fitted.stop_boxes is None:
+            fitted.stop_boxes = []
+            for stop in self.stops:
+                box = QRectF()
+                for h in fitted.highlights:
+                    if h.piece.zone == stop.zone and h.piece.view == stop.view:
+                        box = box.united(h.box)
+                fitted.stop_boxes.append(box)
+        return fitted.stop_boxes
 
     def masks(self) -> Masks:
         """The masks at the current size and pixel ratio."""
@@ -316,11 +361,11 @@ class ZoneLayout:
 
     def stop_rect(self, index: int) -> QRect:
         """The widget rectangle of focus stop ``index`` (with room for the ring): also its accessible rectangle."""
-        return _padded(self._made().stop_boxes[index])
+        return _padded(self._stop_boxes()[index])
 
     def stop_box(self, index: int) -> QRectF:
         """The bounding box of what focus stop ``index`` shows, in widget coordinates."""
-        return QRectF(self._made().stop_boxes[index])
+        return QRectF(self._stop_boxes()[index])
 
     def zone_box(self, zone: str, view: str | None = None) -> QRectF:
         """The bounding box of what is drawn for ``zone`` on ``view`` (None: on every view), in widget coordinates."""
@@ -337,7 +382,7 @@ class ZoneLayout:
         direction (across all views); ties go to the one more in line.  None
         there: the focus stays.
         """
-        boxes = self._made().stop_boxes
+        boxes = self._stop_boxes()
         current = boxes[index].center()
         best: int | None = None
         best_score = math.inf
@@ -357,15 +402,18 @@ class ZoneLayout:
 
     # --- what to paint ----------------------------------------------------------------------
 
-    def highlights(self, dirty: QRectF | None = None) -> Iterator[Highlight]:
-        """Every zone piece's visible region and outline, in paint order, that meets ``dirty`` (widget coordinates).
+    def highlights(self, dirty: QRectF | None = None, zones: Collection[str] | None = None) -> Iterator[Highlight]:
+        """The visible region and outline of each piece of ``zones`` (None: all), in paint order, that meets ``dirty``.
 
-        Before all the masks are made, those of the zones a first frame's
-        :meth:`build` made (the zones it highlights).
+        ``dirty`` is in widget coordinates.  Before all the masks are made,
+        those of the zones a first frame's :meth:`build` made (the zones it
+        highlights).
         """
         first = self._first
         fitted = first if first is not None and not self.has_masks() and first.key == self._key() else self._made()
         for h in fitted.highlights:
+            if zones is not None and h.piece.zone not in zones:
+                continue
             if dirty is None or h.box.intersects(dirty):
                 yield h
 

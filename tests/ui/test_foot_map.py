@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -442,3 +443,39 @@ def test_a_first_frame_that_highlights_zones_looks_as_the_frames_after_all_the_m
     qtbot.addWidget(plain)
     plain.resize(900, 560)
     assert plain.grab().toImage() != first  # the highlights are in it
+
+
+def test_a_map_at_the_size_of_the_last_start_gets_the_masks_it_kept_without_rendering_a_layer(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kiosk starts at one size every day: the masks its first start made are read back, not made again."""
+    from reflexmap.drawn import drawing as drawing_module
+    from reflexmap.i18n import Language
+    from reflexmap.ui.fonts import TextSize
+
+    def started() -> FootMap:
+        fmap = FootMap(
+            load_art(asset_path("art/feet.svg")), builtin_content(), Language("en"), TextSize(), cache_dir=tmp_path
+        )
+        qtbot.addWidget(fmap)
+        fmap.resize(900, 560)
+        fmap.set_guide(("toes",), None, pulsing=False)
+        return fmap
+
+    first = started()
+    shown = first.grab().toImage()
+    qtbot.waitUntil(lambda: bool(first.zone_targets()), timeout=5000)  # all the masks, made after the first frame
+    assert list(tmp_path.glob("keptmasks-*.json"))
+    loads: list[bytes] = []
+    real = drawing_module.make_renderer
+
+    def counting(data: bytes, messages: list[str]) -> object:
+        loads.append(data)
+        return real(data, messages)
+
+    monkeypatch.setattr(drawing_module, "make_renderer", counting)
+    second = started()
+    assert second.grab().toImage() == shown
+    points = [QPointF(x, y) for x in range(0, 900, 7) for y in range(0, 560, 7)]
+    assert [second.zone_at(p) for p in points] == [first.zone_at(p) for p in points]
+    assert len(loads) == 1  # the picture's renderer; no zone layer was loaded, let alone rendered
