@@ -250,7 +250,7 @@ class ZoneLayout:
             elif wanted is None:
                 masks = self._drawing.masks(width, height, dpr, set(self.zone_ids))
                 if self._cache_dir is not None:
-                    self._drawing.keep_masks(self._cache_dir, width, height, self.zone_ids, masks)
+                    self._drawing.keep_masks(self._cache_dir, width, height, self._order, masks)
             else:
                 masks = self._drawing.top_masks(width, height, dpr, wanted)
         except DrawingError as e:  # refused when the files were loaded; if it happens anyway: nothing to touch
@@ -277,14 +277,14 @@ class ZoneLayout:
         if self._cache_dir is None or self.has_masks():
             return
         width, height, dpr = self._key()
-        if not self._drawing.has_kept_masks(self._cache_dir, width, height, dpr, self.zone_ids):
+        if not self._drawing.has_kept_masks(self._cache_dir, width, height, dpr, self._order):
             self.build()
 
     def _kept(self, width: float, height: float, dpr: float) -> Masks | None:
         """The masks a start before kept for this size, while no masks were made yet."""
         if self._cache_dir is None:
             return None
-        return self._drawing.kept_masks(self._cache_dir, width, height, dpr, self.zone_ids)
+        return self._drawing.kept_masks(self._cache_dir, width, height, dpr, self._order)
 
     def _made(self) -> _Fitted:
         self.build()
