@@ -105,13 +105,17 @@ class Drawing:
 
     def layer_documents(self) -> list[bytes]:
         """The document each layer's mask is rendered from (for tests and tools)."""
-        analysis = self._analysis()
-        written = template(analysis.root)
-        return [layer_document(written, k) for k in range(len(analysis.layers))]
+        return [layer_document(self._template(), k) for k in range(len(self._analysis().layers))]
+
+    def _template(self) -> str:
+        """The document every layer's is written from (once)."""
+        if self._written is None:
+            self._written = template(self._analysis().root)
+        return self._written
 
     def _renderer(self, layer: int) -> QSvgRenderer:
         """The renderer of ``layer``'s document, made the first time the layer is drawn."""
-        if self._written is None:
+        if not self._renderers:
             self.picture()  # a file the engine cannot read is refused before any layer is
             analysis = self._analysis()
             if analysis.has_text:
@@ -125,11 +129,10 @@ class Drawing:
                         )
                     )
             self._renderers = [None] * len(analysis.layers)
-            self._written = template(analysis.root)
         renderer = self._renderers[layer]
         if renderer is None:
             ignored: list[str] = []  # the picture's load said it all already
-            renderer = self._renderers[layer] = make_renderer(layer_document(self._written, layer), ignored)
+            renderer = self._renderers[layer] = make_renderer(layer_document(self._template(), layer), ignored)
         return renderer
 
     def masks(self, width: float, height: float, dpr: float = 1.0, zones: Collection[str] | None = None) -> Masks:
@@ -149,7 +152,7 @@ class Drawing:
                 own.append(self._own(k, width, height, dpr, device))
             else:
                 own.append(QRegion())
-        return Masks(own, list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+        return self._masks_of(own, dpr, device)
 
     def top_masks(self, width: float, height: float, dpr: float, zones: Collection[str]) -> Masks:
         """Masks that are exact where ``zones`` are on top, made with a few renderings instead of all.
@@ -176,7 +179,7 @@ class Drawing:
             for k in range(first + 1, len(analysis.layers)):
                 if analysis.pieces[analysis.layers[k]].zone not in zones:
                     own[k] = rendered_region(self._renderer(k), width, height, dpr, theirs)
-        return Masks(own, list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+        return self._masks_of(own, dpr, device)
 
     def kept_masks(
         self, cache_dir: Path, width: float, height: float, dpr: float, zones: Collection[str]
@@ -195,7 +198,7 @@ class Drawing:
         inside = all(r.isEmpty() or device.contains(r.boundingRect()) for r in kept.own)
         if len(kept.own) != len(analysis.layers) or not inside:
             return None
-        return Masks(list(kept.own), list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
+        return self._masks_of(list(kept.own), dpr, device)
 
     def has_kept_masks(self, cache_dir: Path, width: float, height: float, dpr: float, zones: Collection[str]) -> bool:
         """Whether :meth:`keep_masks` kept masks for this size (not read: :meth:`kept_masks` may still refuse them)."""
@@ -211,6 +214,10 @@ class Drawing:
 
         about = f"\0masks {width!r} {height!r} {dpr!r} {' '.join(sorted(zones))} Qt {qVersion()}"
         return self._data + about.encode()
+
+    def _masks_of(self, own: list[QRegion], dpr: float, device: QRect) -> Masks:
+        analysis = self._analysis()
+        return Masks(own, list(analysis.layers), list(analysis.pieces), dpr, device.width(), device.height())
 
     def _own(self, layer: int, width: float, height: float, dpr: float, device: QRect) -> QRegion:
         """Everything ``layer`` draws, in device pixels: rendered around its probed extent (all, if that fell short)."""
