@@ -39,6 +39,7 @@ class ZonePanel(QScrollArea):
 
     def __init__(self, content: Content, language: Language, sizes: TextSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fit_when_shown = False  # sized or given new text while hidden (under the kiosk's attract card)
         self.setObjectName("zonePanel")
         self._content = content
         self._language = language
@@ -141,8 +142,20 @@ class ZonePanel(QScrollArea):
         if event.type() == QEvent.Type.FontChange:
             self._fit()
 
+    def event(self, event: QEvent) -> bool:
+        if self._fit_when_shown and event.type() == QEvent.Type.ShowToParent:  # shown again, window seen or not
+            self._fit()
+        return super().event(event)
+
     def _fit(self) -> None:
-        """Regrid the body index and give wrapped text all the height it needs (then scroll)."""
+        """Regrid the body index and give wrapped text all the height it needs (then scroll).
+
+        Hidden (the kiosk's attract card lies where the panel is), it only
+        remembers to: laying out text nobody sees would slow the kiosk's start.
+        """
+        self._fit_when_shown = self.isHidden()
+        if self._fit_when_shown:
+            return
         self._regrid()
         layout = self._inner.layout()
         if layout is not None and layout.hasHeightForWidth():

@@ -17,7 +17,7 @@ import pytest
 import shiboken6
 from platformdirs import user_state_path
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QImage
+from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -582,6 +582,29 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     assert window.map.selected_zone is None  # ...and only wakes the kiosk
     _press(window.map, qtbot, window.map.zone_centre("heel", "sole-left").toPoint())
     assert window.map.selected_zone == "heel"
+
+
+def test_the_zone_panel_under_the_attract_card_shows_in_full_with_texts_it_got_while_hidden(
+    built: Built, kiosk: KioskShell
+) -> None:
+    panel = kiosk.window.panel
+    built.language.set("en")
+    kiosk.attract.pressed.emit()  # a visitor wakes it, reads in English, then leaves
+    QApplication.processEvents()
+    kiosk.attract.start()
+    assert kiosk.attract.isVisible() and not panel.isVisible()
+    built.language.set("uk")  # longer texts while the card lies over the panel (not laid out meanwhile)
+    kiosk.window.resize(1400, 800)
+    QApplication.processEvents()
+    kiosk.attract.pressed.emit()  # the next visitor
+    QApplication.processEvents()
+    assert panel.isVisible() and "Пошук зони за частиною тіла" in panel.text()
+    buttons = [b for b in panel.findChildren(QPushButton, "indexButton") if b.isVisible()]
+    assert len(buttons) == len(built.session.content.body_index) == 10
+    assert all(b.width() >= QFontMetrics(b.font()).horizontalAdvance(b.text()) for b in buttons)
+    for label in panel.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap() and label.text():
+            assert label.heightForWidth(label.width()) <= label.height() + 1, label.objectName()
 
 
 def test_booking_qr_code_decodes_back_to_the_link_and_is_remembered(kiosk: KioskShell, tmp_path: Path) -> None:
