@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import struct
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPainterPath
 
-from reflexmap.drawn.raster import rects
+from reflexmap.drawn.raster import rect_corners
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QRegion
@@ -17,15 +18,46 @@ def outline(region: QRegion, chamfer: float = 0.0) -> QPainterPath:
 
     With ``chamfer`` every corner is cut by up to that many pixels, so the
     staircase of a slanted edge reads as the slant (for rings drawn along a zone).
+    The path is odd-even filled, Qt's default: holes stay holes.
     """
-    path = QPainterPath()  # odd-even, Qt's default: holes stay holes
+    # the elements moveTo, lineTo... and closeSubpath would make: a move, the lines, a line back to the start
+    elements: list[float] = []
+    count = start = 0
     for loop in _loops(region):
         points = _chamfered(loop, chamfer) if chamfer > 0 else loop
-        x, y = points[0]
-        path.moveTo(x, y)
-        for x, y in points[1:]:
-            path.lineTo(x, y)
-        path.closeSubpath()
+        fx, fy = lx, ly = points[0]
+        start = count
+        elements += (_MOVE_TO, fx, fy)
+        count += 1
+        for x, y in points:
+            if x != lx or y != ly:  # lineTo drops a point the path is already at
+                elements += (_LINE_TO, x, y)
+                count += 1
+                lx, ly = x, y
+        if lx != fx or ly != fy:
+            elements += (_LINE_TO, fx, fy)
+            count += 1
+    return _path(count, elements, start)
+
+
+#: QPainterPath.ElementType's MoveToElement and LineToElement, as Qt streams them.
+_MOVE_TO, _LINE_TO = 0, 1
+
+
+def _path(count: int, elements: list[float], start: int) -> QPainterPath:
+    """The path of ``count`` elements (type, x, y each) whose last subpath starts at element ``start``.
+
+    Read from the bytes Qt's ``QDataStream << QPainterPath`` writes (the
+    count; each element's type and its x, y as doubles; where the last
+    subpath starts; the fill rule, odd-even): one call into Qt, not one for
+    each of a ring's thousands of points.
+    """
+    from PySide6.QtCore import QByteArray, QDataStream
+
+    path = QPainterPath()
+    if count:
+        data = struct.pack(f">i{'idd' * count}ii", count, *elements, start, 0)
+        QDataStream(QByteArray(data)) >> path
     return path
 
 
@@ -36,8 +68,7 @@ def _loops(region: QRegion) -> list[list[tuple[int, int]]]:
     """The boundary loops of a region, as corner points, with the region on the right of travel."""
     bands: list[tuple[int, int, list[tuple[int, int]]]] = []
     last = None
-    for rect in rects(region):  # y-x banded: the rectangles of one band share their top and height
-        x0, y0, x1, y1 = cast(tuple[int, int, int, int], rect.getCoords())
+    for x0, y0, x1, y1 in rect_corners(region):  # y-x banded: the rectangles of one band share their top and height
         if y0 == last:
             bands[-1][2].append((x0, x1 + 1))
         else:
@@ -128,12 +159,11 @@ def _keep_right(hx: int, hy: int, heading: tuple[int, int], ways: list[int]) -> 
 
 def _chamfered(loop: list[tuple[int, int]], cut: float) -> list[tuple[float, float]]:
     out: list[tuple[float, float]] = []
-    n = len(loop)
-    for i, (x, y) in enumerate(loop):
-        ax, ay = loop[i - 1]
-        bx, by = loop[(i + 1) % n]
+    ax, ay = loop[-1]
+    x, y = loop[0]
+    for bx, by in (*loop[1:], loop[0]):
         la, lb = abs(x - ax) + abs(y - ay), abs(bx - x) + abs(by - y)  # edges are horizontal or vertical
         ca, cb = min(cut, la / 2) / la, min(cut, lb / 2) / lb
-        out.append((x + (ax - x) * ca, y + (ay - y) * ca))
-        out.append((x + (bx - x) * cb, y + (by - y) * cb))
+        out += ((x + (ax - x) * ca, y + (ay - y) * ca), (x + (bx - x) * cb, y + (by - y) * cb))
+        ax, ay, x, y = x, y, bx, by
     return out
