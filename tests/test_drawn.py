@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF
-from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtGui import QImage, QPainter, QPainterPath, QRegion
 from pytestqt.qtbot import QtBot
 
-from reflexmap.drawn import Drawing, DrawingError, Piece, outline, parse, readable_style, without_specks
+from reflexmap.drawn import Drawing, DrawingError, Piece, outline, parse, readable_style, rects, without_specks
 from reflexmap.drawn import renderer as quiet
 from tests.support.pictures import alpha, zone_alone
 
@@ -215,6 +215,28 @@ def test_outline_traces_a_region_with_its_holes() -> None:
     path = outline(region)
     pixels = [(x, y) for x in range(-1, 16) for y in range(-1, 16)]
     assert all(path.contains(QPointF(x + 0.5, y + 0.5)) == region.contains(QPoint(x, y)) for x, y in pixels)
+
+
+@pytest.mark.parametrize("dpr", [1.0, 2.0])
+def test_regions_and_rings_read_through_qts_stream_bytes_are_what_qts_own_calls_make(dpr: float) -> None:
+    """A region's rectangles, and a ring's path, pass through QDataStream's bytes: as if made call by call."""
+    from reflexmap.drawn.raster import rect_corners
+    from reflexmap.resources import asset_path
+
+    masks = Drawing(asset_path("art/feet.svg").read_bytes(), "feet.svg").masks(640, 400, dpr)
+    for region in [*masks.visible, QRegion(), QRegion(3, 4, 5, 6)]:
+        assert rect_corners(region) == [r.getCoords() for r in rects(region)]
+        for chamfer in (0.0, 1.0):
+            ring = outline(region, chamfer)
+            made = QPainterPath()
+            for polygon in ring.toSubpathPolygons():
+                made.addPolygon(polygon)
+                made.closeSubpath()
+            assert ring == made and ring.elementCount() == made.elementCount()
+            assert ring.fillRule() == made.fillRule()
+            if not chamfer:  # the ring runs along the region's outer pixel edges
+                assert ring.boundingRect() == QRectF(region.boundingRect())
+            assert ring.isEmpty() == region.isEmpty()
 
 
 def test_specks_apart_from_a_zone_are_dropped_and_its_parts_kept() -> None:
