@@ -25,6 +25,7 @@ from reflexmap.app.files import Loaded, load_files
 from reflexmap.app.logs import log_exception
 from reflexmap.app.placing import place, remember_when_closing
 from reflexmap.app.reloader import Reloader
+from reflexmap.app.startup import show_app_icon
 from reflexmap.kiosk.run_record import Ending
 from reflexmap.options import Paths, WindowOptions
 from reflexmap.start_marker import StartMarker
@@ -48,6 +49,7 @@ def run_desktop(app: QApplication, built: Built, options: WindowOptions, marker:
         place(built.window, built.sizes)
         remember_when_closing(app, built.window)
     built.window.show()
+    FirstFrame(built.window.map, lambda: show_app_icon(app), grace_ms=0, parent=app)
     if marker is not None:
         FirstFrame(built.window.map, marker.done, parent=app)
     status = app.exec()
@@ -195,6 +197,7 @@ def run_kiosk(
         stop = StopOnSignals(app)
         assert built.kiosk is not None
         built.kiosk.show()
+        FirstFrame(built.window.map, lambda: show_app_icon(app), grace_ms=0, parent=reloader)
         if marker is not None:
             FirstFrame(built.window.map, marker.done, parent=reloader)
         watchdog.start()

@@ -9,14 +9,21 @@ from pathlib import Path
 from typing import NoReturn
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reflexmap import __version__
 from reflexmap.resources import asset_path
 from reflexmap.ui.style import QT_ARGUMENTS, apply_palette, use_fusion
 
-__all__ = ["XCB_PACKAGES", "application", "display_problem", "exit_now", "install_message_handler", "screenshot"]
+__all__ = [
+    "XCB_PACKAGES",
+    "application",
+    "display_problem",
+    "exit_now",
+    "install_message_handler",
+    "screenshot",
+    "show_app_icon",
+]
 
 #: Debian packages Qt's X11 (xcb) platform plugin needs; the README lists them too.
 XCB_PACKAGES = (
@@ -74,8 +81,18 @@ def application() -> QApplication:
 
 
 def _dress(app: QApplication) -> None:
-    """reflexmap's palette and icon on the application."""
+    """reflexmap's palette on the application."""
     apply_palette(app)
+
+
+def show_app_icon(app: QApplication) -> None:
+    """reflexmap's icon on every window of ``app``: the taskbar's, the window switcher's.
+
+    The runners set it once the first frame is on the screen: a window
+    without it yet draws the same, and a screenshot has no window to show it on.
+    """
+    from PySide6.QtGui import QIcon
+
     app.setWindowIcon(QIcon(str(asset_path("icons/reflexmap.svg"))))
 
 

@@ -7,10 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from reflexmap.app.build import Built
 from reflexmap.resources import asset_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,9 +75,29 @@ def test_the_metainfo_is_valid_appstream() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_window_has_the_app_icon(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_has_the_app_icon_once_it_is_on_the_screen(
+    make_built: Callable[..., Built], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    make_window()
-    icon = QApplication.windowIcon()
+    from reflexmap.app.runner import run_desktop
+    from reflexmap.options import WindowOptions
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon())
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_desktop logs uncaught exceptions from here on
+    built = make_built("--size", "900x600", show=False)
+    seen: list[QIcon] = []
+
+    def look() -> None:
+        seen.append(built.window.windowIcon())
+        app.exit(0)
+
+    QTimer.singleShot(1000, look)  # the first frame is long drawn by then
+    assert run_desktop(app, built, WindowOptions(size=(900, 600))) == 0
+    icon = seen[0]
     assert not icon.isNull() and not icon.pixmap(64, 64).toImage().isNull()
+    assert icon.pixmap(64, 64).toImage() == QIcon(str(asset_path("icons/reflexmap.svg"))).pixmap(64, 64).toImage()
