@@ -81,7 +81,7 @@ def build(
     language = Language(resolve_language(options.lang, config.language, system_language()), cache_dir())
     sizes = TextSize(config.kiosk.text_size - 1 if kiosk else 0)
     sizes.apply_to_application()
-    window = MainWindow(session, language, sizes)
+    window = MainWindow(session, language, sizes, panel_later=kiosk)  # a kiosk's first frame: its attract card
     language.setParent(window)
     sizes.setParent(window)
     window.resize(*(options.size or PREFERRED))

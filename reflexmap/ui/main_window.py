@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QMainWindow, QTabBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QMainWindow,
+    QSizePolicy,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reflexmap.config import Branding
 from reflexmap.fast_start import qt, set_enum
@@ -23,10 +32,10 @@ from reflexmap.ui.fonts import TextSize
 from reflexmap.ui.foot_map import FootMap
 from reflexmap.ui.header import Header
 from reflexmap.ui.localize import localize
-from reflexmap.ui.zone_panel import ZonePanel
 
 if TYPE_CHECKING:
     from reflexmap.ui.routines import RoutineTab
+    from reflexmap.ui.zone_panel import ZonePanel
 
 __all__ = ["MainWindow"]
 
@@ -49,10 +58,20 @@ class MainWindow(QMainWindow):
 
     The Routines tab (with the player's sound and screen-saver helpers) is
     built the first time it is opened or asked for: the first frame shows
-    only the map.
+    only the map.  With ``panel_later`` (a kiosk, whose first frame is its
+    attract card lying where the zone panel goes) the zone panel is built
+    when it is first shown or asked for, too (see :meth:`cover_panel`).
     """
 
-    def __init__(self, session: Session, language: Language, sizes: TextSize, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        language: Language,
+        sizes: TextSize,
+        parent: QWidget | None = None,
+        *,
+        panel_later: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._session = session
@@ -93,7 +112,10 @@ class MainWindow(QMainWindow):
         map_col.addWidget(self.map, 1)
         map_col.addWidget(self.hover_caption)
 
-        self.panel = ZonePanel(session.content, language, sizes)
+        # the zone panel, or what stands in for it, its place kept, until it is built (see panel_later)
+        self._panel: ZonePanel | None = None
+        self._panel_place: QWidget | None = None
+        self._panel_shows: str | None = None  # the zone it is to show when built
         map_page = QWidget()
         map_page.setObjectName("mapPage")
         self._map_page = QVBoxLayout(map_page)  # a playing routine's bar goes above (see _build_routines)
@@ -104,7 +126,15 @@ class MainWindow(QMainWindow):
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(0)
         self._body.addWidget(self._map_box, 13)
-        self._body.addWidget(self.panel, 7)
+        if panel_later:
+            self._panel_place = QWidget()
+            self._panel_place.setObjectName("zonePanelPlace")
+            held = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)  # a scroll area's
+            held.setRetainSizeWhenHidden(True)
+            self._panel_place.setSizePolicy(held)
+            self._body.addWidget(self._panel_place, 7)
+        else:
+            self._body.addWidget(self._build_panel(), 7)
 
         self._routines: RoutineTab | None = None
         # stands in for the Routines tab until it is first opened or asked for (see routines)
@@ -123,14 +153,33 @@ class MainWindow(QMainWindow):
 
         self.map.zone_selected.connect(self._on_map_zone_selected)
         self.map.zone_hovered.connect(self._on_map_zone_hovered)
-        self.panel.zone_requested.connect(self.map.select_zone)
-        self.panel.overview_requested.connect(self._on_panel_overview_requested)
         self.header.about_requested.connect(self.show_about)
         language.changed.connect(self._on_language_changed)
         self._on_language_changed(language.code)
         self.resize(1280, 800)
 
     # --- public -------------------------------------------------------------------
+
+    @property
+    def panel(self) -> ZonePanel:
+        """The zone panel (built now if it was to come later)."""
+        if self._panel is None:
+            self._build_panel()
+            assert self._panel is not None
+        return self._panel
+
+    def cover_panel(self, covered: bool) -> None:
+        """The kiosk's attract card lies where the zone panel is (``True``), or has gone (``False``).
+
+        Covered, the panel is hidden, its place kept, so it is not drawn for
+        nothing; uncovered, it shows (built now if it was to come later).
+        """
+        if not covered:
+            self.panel.show()
+        elif self._panel is not None:
+            self._panel.hide()
+        elif self._panel_place is not None:
+            self._panel_place.hide()
 
     @property
     def routines(self) -> RoutineTab:
@@ -165,7 +214,8 @@ class MainWindow(QMainWindow):
                 self._routines.set_accent(self._accent)
         self.header.set_salon(branding.salon_name if kiosk and branding else "")
         self.header.set_touch(kiosk)
-        self.panel.set_touch(kiosk)
+        if self._panel is not None:  # else it is built for the kiosk
+            self._panel.set_touch(kiosk)
         if self._routines is not None:
             self._routines.set_touch(kiosk)
         bar = self.tabs.tabBar()
@@ -175,7 +225,30 @@ class MainWindow(QMainWindow):
         bar.adjustSize()
         self._show_notices()
 
-    # --- the Routines tab, on demand ------------------------------------------------------
+    # --- the zone panel and the Routines tab, on demand ----------------------------------------
+
+    def _build_panel(self) -> ZonePanel:
+        """The zone panel, in the place kept for it if it comes later."""
+        from reflexmap.ui.zone_panel import ZonePanel  # a kiosk's first frame shows its card there instead
+
+        panel = ZonePanel(self._session.content, self._language, self._sizes)
+        policy = panel.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # under the kiosk's card
+        panel.setSizePolicy(policy)
+        panel.set_touch(self._kiosk)
+        if self._panel_shows is not None:
+            panel.show_zone(self._panel_shows)
+        panel.zone_requested.connect(self.map.select_zone)
+        panel.overview_requested.connect(self._on_panel_overview_requested)
+        place = self._panel_place
+        if place is not None:
+            self._body.replaceWidget(place, panel)
+            panel.setVisible(not place.isHidden())
+            place.hide()
+            place.deleteLater()
+            self._panel_place = None
+        self._panel = panel
+        return panel
 
     def _build_routines(self) -> RoutineTab:
         from reflexmap.ui.routines import RoutineTab  # its modules load only when it is first needed
@@ -230,7 +303,10 @@ class MainWindow(QMainWindow):
     # --- slots ----------------------------------------------------------------------
 
     def _on_map_zone_selected(self, zone: str) -> None:
-        self.panel.show_zone(zone or None)
+        if self._panel is None:  # shown when the panel is built
+            self._panel_shows = zone or None
+        else:
+            self._panel.show_zone(zone or None)
 
     def _on_panel_overview_requested(self) -> None:
         self.map.select_zone(None)

@@ -230,7 +230,8 @@ class Soak:
     # --- measuring --------------------------------------------------------------------
 
     def sample(self) -> Sample:
-        """Counts in one canonical state (reset, Routines tab built), so that states do not show as growth."""
+        """Counts in one canonical state (reset, zone panel and Routines tab built): states do not show as growth."""
+        self.kiosk.window.panel.show_zone(None)  # built when the attract card first goes away
         tab = self.kiosk.window.routines  # built on first use
         self.kiosk.window.show_routines()
         self.reloader.built.session.sounds.prepare()

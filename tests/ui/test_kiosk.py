@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from platformdirs import user_state_path
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -582,6 +582,28 @@ def test_attract_loop_cycles_zones_with_a_caption_and_the_waking_touch_selects_n
     assert window.map.selected_zone is None  # ...and only wakes the kiosk
     _press(window.map, qtbot, window.map.zone_centre("heel", "sole-left").toPoint())
     assert window.map.selected_zone == "heel"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280), (1024, 768)])
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_the_first_touch_does_not_move_the_map_when_the_zone_panel_appears_where_the_card_was(
+    make_built: Callable[..., Built], tmp_path: Path, size: tuple[int, int], step: int
+) -> None:
+    """The panel is made when the card first goes away: it takes the place kept for it, the feet stay put."""
+    config = _config(tmp_path, text_size=step)
+    built = make_built("--kiosk", "--config", str(config), "--size", "x".join(map(str, size)))
+    assert built.kiosk is not None
+    window = built.window
+    QApplication.processEvents()
+    feet = window.map.mapTo(window, window.map.rect().topLeft()), window.map.size()
+    card = built.kiosk.attract.card_rect
+    built.kiosk.attract.pressed.emit()
+    QApplication.processEvents()
+    assert (window.map.mapTo(window, window.map.rect().topLeft()), window.map.size()) == feet
+    panel = window.panel
+    assert panel.isVisible() and not panel.geometry().isEmpty()
+    where = QRect(panel.mapTo(window, QPoint(0, 0)), panel.size())
+    assert card.intersected(where).width() * card.intersected(where).height() > 0.8 * card.width() * card.height()
 
 
 def test_the_zone_panel_under_the_attract_card_shows_in_full_with_texts_it_got_while_hidden(

@@ -7,6 +7,7 @@ below them.  Its type shrinks, if it must, until everything fits there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
@@ -45,17 +46,13 @@ class AttractOverlay(Overlay):
         language: Language,
         sizes: TextSize,
         cache_dir: Path | None = None,
-        covers: QWidget | None = None,
+        cover: Callable[[bool], None] | None = None,
         logo: tuple[bytes, str] | None = None,
     ) -> None:
         super().__init__(host, "attractLoop")
         self._map = map_
-        # what the card lies over (the zone panel): hidden meanwhile, its place kept, so it is not drawn for nothing
-        self._covers = covers
-        if covers is not None:
-            policy = covers.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)
-            covers.setSizePolicy(policy)
+        # told when the card comes and goes over what it lies on (the zone panel, not drawn meanwhile)
+        self._cover = cover
         self._content = content
         self._config = config
         self._language = language
@@ -149,16 +146,16 @@ class AttractOverlay(Overlay):
         self._index = -1
         self.show_next()
         self._timer.start(round(self._config.kiosk.attract_seconds * 1000))
-        if self._covers is not None:
-            self._covers.hide()
+        if self._cover is not None:
+            self._cover(True)
         self.cover()
 
     def stop(self) -> None:
         self._timer.stop()
         self._map.set_guide(())
         self.hide()
-        if self._covers is not None:
-            self._covers.show()
+        if self._cover is not None:
+            self._cover(False)
 
     def _on_timer_timeout(self) -> None:
         self.show_next()

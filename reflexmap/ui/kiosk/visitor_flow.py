@@ -66,7 +66,7 @@ class VisitorFlow(QObject):
         self._player: RoutinePlayer | None = None  # the Routines tab's, once a visitor opens it
         self._voice: Voice | None = None  # likewise
         self.attract = AttractOverlay(
-            window, window.map, content, config, language, sizes, cache_dir, window.panel, logo=logo
+            window, window.map, content, config, language, sizes, cache_dir, window.cover_panel, logo=logo
         )
         self.attract.pressed.connect(self.wake)
         self._still: StillThereOverlay | None = None
