@@ -83,6 +83,7 @@ class Header(QWidget):
         self._language = language
         self._sizes = sizes
         self._salon = ""
+        self._laid_out = False
         style.tint(self, style.HEADER)
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 6, 12, 6)
@@ -193,13 +194,14 @@ class Header(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Resize:
+            self._laid_out = True
             self._fit()
         return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
         """Show the subtitle only when it fits beside the controls, so nothing is ever cut."""
         layout = self.layout()
-        if layout is None:
+        if layout is None or not self._laid_out:  # before its first size: fitted when it gets one
             return
         margins = layout.contentsMargins()
         used = margins.left() + margins.right()
