@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from reflexmap.content import LANGUAGES, Text
 from reflexmap.messages import Message
+from reflexmap.record import record
 from reflexmap.schema import read_toml
 
 __all__ = [
@@ -74,7 +75,7 @@ class ConfigError(ValueError):
     salvaged: tuple[Config, list[str]] | None = None
 
 
-@dataclass(frozen=True)
+@record
 class KioskSettings:
     """The ``[kiosk]`` table: the unattended mode and its timings."""
 
@@ -140,7 +141,7 @@ class KioskSettings:
                 )
 
 
-@dataclass(frozen=True)
+@record
 class Branding:
     """The ``[branding]`` table: the salon's name, logo, colour and texts."""
 
@@ -163,7 +164,7 @@ class Branding:
             )
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """The salon's settings file; every field has a default, so no file is needed."""
 

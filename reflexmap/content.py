@@ -6,10 +6,10 @@ languages.  No Qt at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from reflexmap.messages import Message
+from reflexmap.record import record
 from reflexmap.schema import read_toml
 
 __all__ = ["LANGUAGES", "PROPER_NOUNS", "ZONES", "Content", "ContentError", "Text", "Zone", "inline", "load_content"]
@@ -39,7 +39,7 @@ class ContentError(ValueError):
     """The content file cannot be used; the message names the file and the field."""
 
 
-@dataclass(frozen=True)
+@record
 class Text:
     """One piece of text in every language."""
 
@@ -60,7 +60,7 @@ class Text:
         return self.uk if lang == "uk" else self.en
 
 
-@dataclass(frozen=True)
+@record
 class Titled:
     """A short bold title and its sentence (a benefit, a kind of massage)."""
 
@@ -84,7 +84,7 @@ def check_zone_id(value: str) -> None:
         raise ValueError(Message("{value!r} is not a zone id (lower-case letters, digits and dashes)", value=value))
 
 
-@dataclass(frozen=True)
+@record
 class Zone:
     """One reflex zone: where it is, what it corresponds to, how to work it (numbered steps)."""
 
@@ -104,7 +104,7 @@ class Zone:
         return f"{self.name(lang)} — {inline(self.corresponds(lang))}"  # it continues the sentence after the dash
 
 
-@dataclass(frozen=True)
+@record
 class IndexEntry:
     """A body part in the body index and the zone that answers to it."""
 
@@ -115,7 +115,7 @@ class IndexEntry:
         check_zone_id(self.zone)
 
 
-@dataclass(frozen=True)
+@record
 class General:
     """What holds for every zone: pressure, cautions and the reminder that massage does not replace treatment."""
 
@@ -124,7 +124,7 @@ class General:
     cautions: tuple[Text, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Overview:
     """The zone panel's text while no zone is chosen."""
 
@@ -137,7 +137,7 @@ class Overview:
     kinds: tuple[Titled, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Content:
     """Everything the map and the zone panel say, in every language."""
 

@@ -29,7 +29,7 @@ import functools
 import math
 import struct
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from PySide6.QtGui import QPainterPath
 
 from reflexmap import cache
 from reflexmap.files import read_file
+from reflexmap.record import record
 
 __all__ = [
     "MAX_ART_BYTES",
@@ -63,7 +64,7 @@ class ArtError(ValueError):
     """The art file cannot be used; the message names the file and the problem."""
 
 
-@dataclass(frozen=True)
+@record
 class ZoneShape:
     """One drawn element that belongs to a zone, in paint order."""
 
@@ -73,7 +74,7 @@ class ZoneShape:
     view: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Art:
     """Everything the map needs to know about one art file."""
 

@@ -8,16 +8,16 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 from pathlib import Path
 
 from reflexmap import __version__
 from reflexmap.content import LANGUAGES, ZONES
+from reflexmap.record import record
 
 __all__ = ["Paths", "WindowOptions", "build_parser", "parse_window_args"]
 
 
-@dataclass(frozen=True)
+@record
 class Paths:
     """The files a salon hands the app; None: the default place (config) or none (art, routines)."""
 
@@ -26,7 +26,7 @@ class Paths:
     routines: Path | None = None
 
 
-@dataclass(frozen=True)
+@record
 class WindowOptions:
     """How to show the window."""
 

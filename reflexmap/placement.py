@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from reflexmap.files import read_file, write_atomic
+from reflexmap.record import record
 
 __all__ = [
     "MINIMUM",
@@ -48,7 +48,7 @@ class _StateError(ValueError):
     """The saved window state cannot be used."""
 
 
-@dataclass(frozen=True)
+@record
 class Rect:
     """A rectangle in screen pixels (device-independent)."""
 
@@ -66,7 +66,7 @@ class Rect:
         )
 
 
-@dataclass(frozen=True)
+@record
 class SavedWindow:
     """The window as the person left it."""
 

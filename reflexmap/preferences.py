@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from reflexmap.files import read_file, write_atomic
+from reflexmap.record import record
 
 __all__ = ["Preferences", "load_preferences", "save_preferences"]
 
@@ -24,7 +24,7 @@ class _PreferencesError(ValueError):
     """The preferences file cannot be used."""
 
 
-@dataclass(frozen=True)
+@record
 class Preferences:
     """The desktop's remembered choices."""
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from reflexmap.record import record
 from reflexmap.routines import Step
 
 __all__ = ["MIN_STEP_SECONDS", "PlannedStep", "RunLog", "StepRecord", "Summary", "fit_plan"]
@@ -20,7 +20,7 @@ __all__ = ["MIN_STEP_SECONDS", "PlannedStep", "RunLog", "StepRecord", "Summary",
 MIN_STEP_SECONDS = 5.0
 
 
-@dataclass(frozen=True)
+@record
 class PlannedStep:
     """A step with the time it gets in this run (None: until the person presses Done)."""
 
@@ -28,7 +28,7 @@ class PlannedStep:
     seconds: float | None
 
 
-@dataclass(frozen=True)
+@record
 class StepRecord:
     """One step of a run: when it was worked, and whether it was done."""
 
@@ -38,7 +38,7 @@ class StepRecord:
     completed: bool  # ran its time or was marked done; False if skipped
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """What a finished run did, for the completion screen."""
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from reflexmap.content import ZONES, Text
 from reflexmap.messages import Message
+from reflexmap.record import record
 from reflexmap.schema import read_toml
 
 __all__ = [
@@ -54,7 +55,7 @@ class RoutineError(ValueError):
     """A routine file cannot be used; the message names file, step and field."""
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One timed step of a routine: which zone(s), which foot, how long, what to do."""
 
@@ -119,7 +120,7 @@ class Step:
         return replace(self, foot=swap.get(self.foot, self.foot))
 
 
-@dataclass(frozen=True)
+@record
 class Routine:
     """A routine file: its steps and what to know before starting."""
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from reflexmap.messages import Message
+from reflexmap.record import record
 
 __all__ = ["MAX_MARKER_BYTES", "MAX_SKIPPED", "StartMarker"]
 
@@ -47,7 +47,7 @@ _MAX_PATH = 4096
 _STAGES = ("loading", "drawing")
 
 
-@dataclass(frozen=True)
+@record
 class _Suspect:
     """A file a start was reading (``loading``) or drawing (``drawing``) when it stopped."""
 

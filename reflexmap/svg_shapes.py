@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF
@@ -26,6 +25,7 @@ from PySide6.QtGui import QPainterPath
 from reflexmap.fast_start import qt
 from reflexmap.geometry import MAX_COORD, MAX_PIECES, Art, ArtError, ZoneShape, art_bytes, united
 from reflexmap.messages import Message
+from reflexmap.record import record
 
 __all__ = ["StandardReading", "Unreadable", "read_art", "standard_zones"]
 
@@ -217,7 +217,7 @@ def _pt(p: object, el: object, name: str) -> tuple[float, float]:
 _ELEMENT = "data-reflexmap-element"
 
 
-@dataclass(frozen=True)
+@record
 class Unreadable:
     """A zone element svgelements could not read: where it is, and what svgelements said."""
 
@@ -227,7 +227,7 @@ class Unreadable:
     detail: str
 
 
-@dataclass(frozen=True)
+@record
 class StandardReading:
     """The zones as the SVG standard lays them out (svgelements), and what svgelements could not read."""
 

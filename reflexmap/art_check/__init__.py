@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from reflexmap import cache
 from reflexmap.art_check.clipping import clipping
@@ -41,6 +40,7 @@ from reflexmap.drawn import Drawing, DrawingError, parse
 from reflexmap.drawn.drawing import MAX_REFERENCE_PIXELS
 from reflexmap.geometry import Art, ArtError, art_bytes
 from reflexmap.messages import Message
+from reflexmap.record import record
 from reflexmap.svg_shapes import StandardReading, standard_zones
 
 __all__ = ["REFERENCE_SIDE", "ArtFindings", "unusable", "warnings"]
@@ -49,7 +49,7 @@ __all__ = ["REFERENCE_SIDE", "ArtFindings", "unusable", "warnings"]
 REFERENCE_SIDE = 1000
 
 
-@dataclass(frozen=True)
+@record
 class ArtFindings:
     """What :func:`warnings` found for one file and set of zone names (remembered between runs)."""
 

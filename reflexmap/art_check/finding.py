@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtGui import QRegion
 
 from reflexmap.drawn import Element, Piece
 from reflexmap.messages import Message
+from reflexmap.record import record
 
 DECLARATION = re.compile(r"([\w-]+)\s*:\s*([^;]*)")
 URL = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)")
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One construct the engine draws differently: the sentence, where it is, and the zones it touches.
 

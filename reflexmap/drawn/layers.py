@@ -11,10 +11,9 @@ grouped into *layers*: runs of elements of one zone on one view and foot (a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reflexmap.drawn.tree import DrawingError, Element
 from reflexmap.messages import Message
+from reflexmap.record import record
 
 #: Elements whose content the engine never draws where it stands: drawn through a reference, or never.
 #: (Anything else it does not know, even ``<clipPath>``, ``<pattern>`` or ``<title>``, it walks
@@ -34,7 +33,7 @@ CONTAINER = -2
 HIDDEN = -1
 
 
-@dataclass(frozen=True)
+@record
 class Piece:
     """One zone on one view and one foot: what a highlight, a focus stop or the guide works on."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDataStream, QPoint
@@ -12,6 +11,7 @@ from PySide6.QtGui import QRegion
 
 from reflexmap import cache
 from reflexmap.drawn.layers import Piece
+from reflexmap.record import record
 
 #: A kept region of more rectangles than this is not read back (the built-in feet's have a few hundred).
 MAX_KEPT_RECTS = 50_000
@@ -87,7 +87,7 @@ def _bounds(region: QRegion) -> tuple[int, int, int, int]:
     return box.left(), box.top(), box.right(), box.bottom()
 
 
-@dataclass(frozen=True)
+@record
 class KeptMasks:
     """Each layer's own region at one size of the picture, as kept between runs (see :meth:`Drawing.kept_masks`)."""
 

@@ -6,12 +6,12 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflexmap.fast_start import lazy_module
+from reflexmap.record import record
 
 if TYPE_CHECKING:
     import json
@@ -47,7 +47,7 @@ def boot_id() -> str | None:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class PreviousRun:
     """The run before this one: when it started (wall-clock seconds, if known) and how it ended."""
 

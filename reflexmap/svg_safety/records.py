@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NoReturn
 
 from reflexmap.messages import Message
+from reflexmap.record import record
 from reflexmap.svg_safety.limits import MAX_PATH_NUMBERS, MAX_STYLE_CHARS, MAX_TOKEN_CHARS
 
 
-@dataclass(frozen=True)
+@record
 class SvgSummary:
     """What the gate counted in a file that passed it."""
 

@@ -9,17 +9,17 @@ make PySide6 build Qt's enums (see :mod:`reflexmap.fast_start`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QImage, QPixmap
 
 from reflexmap.cache import remembered
+from reflexmap.record import record
 
 __all__ = ["QrModules", "qr_modules", "qr_pixmap"]
 
 
-@dataclass(frozen=True)
+@record
 class QrModules:
     """A QR code's modules: one string of "0" and "1" per row."""
 
