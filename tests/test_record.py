@@ -83,6 +83,9 @@ def test_a_record_is_frozen_and_a_dataclass_in_every_other_way() -> None:
         made.size = 4  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         del made.size
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.colour = "red"  # type: ignore[attr-defined]  # nor anything that is not a field
+    assert made == Made("heel", 3)  # left as it was
     assert dataclasses.is_dataclass(made)
     assert [f.name for f in dataclasses.fields(made)] == [f.name for f in dataclasses.fields(Reference)]
     assert dataclasses.replace(made, size=4) == Made("heel", 4)
