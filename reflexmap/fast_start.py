@@ -17,7 +17,7 @@ ordinary code should not have to think about:
   reading it.
 * **Python's dataclasses compile their methods** for every class a start
   defines: :func:`reflexmap.record.record` (a module of its own, as the
-  model that uses it never imports Qt) compiles only ``__init__``.
+  model that uses it never imports Qt) compiles half of them.
 * **Modules only some moments need** (hashing a staff PIN, the run
   record's JSON): :func:`lazy_module` stands in for them and imports them
   the first time one of their names is used.

@@ -1,13 +1,12 @@
-"""Frozen dataclasses for the model, with five of their six methods written once instead of compiled for each class.
+"""Frozen dataclasses for the model, with half of their methods written once instead of compiled for each class.
 
 ``@dataclass(frozen=True)`` writes six methods for each class as source
 text and compiles them, every time the class is defined: every start, for
-each of the few dozen model classes.  Five do the same for every class and
-only need its fields: equality, the hash and the repr, and the frozen
-``__setattr__`` and ``__delattr__``.  :func:`record` takes those from here
-and leaves ``__init__`` to dataclasses; the frozen ``__setattr__`` lets
-each field be set once, which is what ``__init__`` does, and nothing
-after.  A record is a dataclass in every other way (``fields``,
+each of the few dozen model classes.  Three do the same for every class
+(equality, the hash, the repr) and only need the class's fields, so
+:func:`record` takes them from here, reading each class's fields, and
+leaves ``__init__`` and the frozen ``__setattr__`` and ``__delattr__`` to
+dataclasses.  A record is a dataclass in every other way (``fields``,
 ``replace``, ``asdict``, msgspec and the cache read it as one), and
 ``tests/test_record.py`` holds it to what ``@dataclass(frozen=True)`` makes.
 What it saves is measured in the README's Performance section.
@@ -28,9 +27,8 @@ _T = TypeVar("_T")
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[_T]) -> type[_T]:
     """``@dataclass(frozen=True)``: equal, hashed and shown as dataclasses make them, from methods shared by all."""
-    made = dataclasses.dataclass(eq=False, repr=False)(cls)  # frozen below: its __init__ sets each field once
+    made = dataclasses.dataclass(frozen=True, eq=False, repr=False)(cls)
     fields = dataclasses.fields(made)  # type: ignore[arg-type]
-    made._record_fields = frozenset(f.name for f in fields)  # type: ignore[attr-defined]
     compared = [f.name for f in fields if f.compare]
     hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
     shown = [f.name for f in fields if f.repr]
@@ -40,8 +38,6 @@ def record(cls: type[_T]) -> type[_T]:
     made.__eq__ = _record_eq  # type: ignore[method-assign]
     made.__hash__ = _record_hash  # type: ignore[method-assign]
     made.__repr__ = _record_repr  # type: ignore[method-assign]
-    made.__setattr__ = _record_setattr  # type: ignore[method-assign]
-    made.__delattr__ = _record_delattr  # type: ignore[method-assign]
     return made
 
 
@@ -69,14 +65,3 @@ def _record_hash(self: Any) -> int:
 def _record_repr(self: Any) -> str:
     shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._record_shown)
     return f"{self.__class__.__qualname__}({shown})"
-
-
-def _record_setattr(self: Any, name: str, value: object) -> None:
-    """Each field is set once, by ``__init__``; nothing is set after (what a frozen dataclass refuses)."""
-    if name in self.__dict__ or name not in self._record_fields:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-    object.__setattr__(self, name, value)
-
-
-def _record_delattr(self: Any, name: str) -> None:
-    raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")

@@ -92,4 +92,9 @@ def test_a_record_is_frozen_and_a_dataclass_in_every_other_way() -> None:
     assert dataclasses.asdict(made) == dataclasses.asdict(Reference("heel", 3))
     assert Made.__match_args__ == Reference.__match_args__
     assert msgspec.convert({"name": "heel", "size": 3}, Made) == made
+    read = msgspec.convert({"name": "heel"}, Made)  # msgspec leaves the defaults where the class has them
+    for name, value in (("size", 9), ("note", "changed"), ("name", "arch")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(read, name, value)
+    assert read == Made("heel")
     assert Made.__doc__ == "By reflexmap.record."

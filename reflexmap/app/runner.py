@@ -198,6 +198,8 @@ def run_kiosk(
         assert built.kiosk is not None
         built.kiosk.show()
         FirstFrame(built.window.map, lambda: show_app_icon(app), grace_ms=0, parent=reloader)
+        # and should a reload replace that window before it is drawn, a moment later all the same
+        QTimer.singleShot(FIRST_FRAME_GRACE_MS, reloader, lambda: show_app_icon(app))
         if marker is not None:
             FirstFrame(built.window.map, marker.done, parent=reloader)
         watchdog.start()

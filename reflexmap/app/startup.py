@@ -93,7 +93,8 @@ def show_app_icon(app: QApplication) -> None:
     """
     from PySide6.QtGui import QIcon
 
-    app.setWindowIcon(QIcon(str(asset_path("icons/reflexmap.svg"))))
+    if app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(asset_path("icons/reflexmap.svg"))))
 
 
 _LEVELS = {

@@ -875,6 +875,36 @@ def _run_kiosk(
     return status, restarts
 
 
+@pytest.mark.parametrize("reload_at_once", [False, True], ids=["drawn", "replaced-before-drawn"])
+def test_the_kiosk_gets_the_app_icon_even_when_a_reload_replaces_its_first_window_before_it_is_drawn(
+    running: Running, reload_at_once: bool
+) -> None:
+    from PySide6.QtGui import QIcon
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon())
+    seen: list[bool] = []
+
+    def act(kiosk: KioskShell) -> None:
+        if reload_at_once:  # staff's reload, in the loop's first turn: before the first window's map is drawn
+            kiosk.reload_requested.emit()
+
+        def look() -> None:
+            seen.append(not QApplication.windowIcon().isNull())
+            app.exit(0)
+
+        QTimer.singleShot(1500, look)
+
+    first = running[0].kiosk
+    status, _ = _run_kiosk(running, act)
+    for window in QApplication.topLevelWidgets():  # the kiosk the reload put up: it gives back its cursor
+        for kiosk in window.findChildren(KioskShell):
+            if kiosk is not first:
+                kiosk.retire()
+    assert status == 0 and seen == [True]
+
+
 def _as_staff(button: str) -> Callable[[KioskShell], None]:
     def act(kiosk: KioskShell) -> None:
         kiosk.open_pin_pad()
@@ -1188,6 +1218,31 @@ def test_a_file_a_start_died_on_stays_skipped_through_reloads_which_it_does_not_
         assert len(said) == 1, kiosk_run.report.notices
         _open_staff(reloader.kiosk, qtbot)
         assert "salon-feet.svg" in _text(reloader.kiosk.staff, "staffNotice0")
+
+
+def test_a_reload_while_the_attract_card_shows_builds_no_zone_panel_on_the_window_it_retires(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window going away stays as it was under its card: only the new kiosk's first touch builds a panel."""
+    from reflexmap.ui.zone_panel import ZonePanel
+
+    reloader, path, _ = running
+    old = reloader.kiosk
+    assert old.attract.isVisible()
+    built: list[object] = []
+    real = ZonePanel.__init__
+
+    def counting(self: ZonePanel, *args: object, **kwargs: object) -> None:
+        built.append(self)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ZonePanel, "__init__", counting)
+    _edit_salon_name(path, "Seizó again")
+    reloader.reload()  # the kiosk rests: the reload lands at once
+    assert reloader.kiosk is not old and reloader.kiosk.attract.isVisible()
+    assert built == []
+    reloader.kiosk.attract.pressed.emit()  # the next visitor
+    assert len(built) == 1 and reloader.kiosk.window.panel.isVisible()
 
 
 def test_many_reloads_stack_nothing_global(running: Running, qtbot: QtBot) -> None:

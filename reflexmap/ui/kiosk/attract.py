@@ -150,11 +150,12 @@ class AttractOverlay(Overlay):
             self._cover(True)
         self.cover()
 
-    def stop(self) -> None:
+    def stop(self, *, uncover: bool = True) -> None:
+        """Hide the card and stop the loop; with ``uncover``, what the card lay over shows again."""
         self._timer.stop()
         self._map.set_guide(())
         self.hide()
-        if self._cover is not None:
+        if uncover and self._cover is not None:
             self._cover(False)
 
     def _on_timer_timeout(self) -> None:

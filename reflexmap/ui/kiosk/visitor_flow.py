@@ -122,7 +122,7 @@ class VisitorFlow(QObject):
 
     def stop(self) -> None:
         """The kiosk steps aside: the attract loop and the visitor's routine stop."""
-        self.attract.stop()
+        self.attract.stop(uncover=False)  # the window is going: nothing is built or shown on it now
         if self._player is not None:
             self._player.stop()
 
