@@ -34,8 +34,9 @@ class Session:
     routine_notices: list[str] = field(default_factory=list)
     #: The clock every timed engine of this window reads.
     clock: Clock = monotonic
-    #: Whether the steps are read aloud at start, and who hears when a person switches it.
-    voice_on: bool = False
+    #: Whether the steps are read aloud at start (asked when the voice is first made), and who hears
+    #: when a person switches it.
+    voice_on: Callable[[], bool] = lambda: False
     on_voice_switched: Callable[[bool], None] | None = None
     #: Where results worth keeping between runs are remembered (the map's masks); None: nowhere.
     cache_dir: Path | None = None
@@ -60,7 +61,7 @@ class Session:
     def voice(self) -> Voice:
         from reflexmap.speech import Voice, default_engine
 
-        voice = Voice(default_engine(), enabled=self.voice_on)
+        voice = Voice(default_engine(), enabled=self.voice_on())
         if self.on_voice_switched is not None:
             report = self.on_voice_switched
             voice.changed.connect(lambda: report(voice.enabled))

@@ -110,16 +110,29 @@ def build(
     return built
 
 
-def _voice_preference(kiosk: bool, kiosk_voice: bool) -> tuple[bool, Callable[[bool], None] | None]:
-    """Whether steps are read aloud at start, and how a switch is remembered (the desktop's choice is kept)."""
+def _voice_preference(kiosk: bool, kiosk_voice: bool) -> tuple[Callable[[], bool], Callable[[bool], None] | None]:
+    """Whether steps are read aloud (asked when the voice is first made), and how a switch is remembered.
+
+    The kiosk follows its config; the desktop keeps the person's last choice,
+    read when a routine first needs the voice, not at start-up.
+    """
     if kiosk:
-        return kiosk_voice, None
+        return (lambda: kiosk_voice), None
     from platformdirs import user_state_path
 
-    from reflexmap.preferences import Preferences, load_preferences, save_preferences
-
     path = user_state_path("reflexmap", appauthor=False) / "preferences.json"
-    return load_preferences(path).voice, lambda on: save_preferences(path, Preferences(voice=on))
+
+    def voice_on() -> bool:
+        from reflexmap.preferences import load_preferences
+
+        return load_preferences(path).voice
+
+    def remember(on: bool) -> None:
+        from reflexmap.preferences import Preferences, save_preferences
+
+        save_preferences(path, Preferences(voice=on))
+
+    return voice_on, remember
 
 
 def create_window(argv: list[str] | None = None, *, clock: Clock = monotonic) -> Built:
