@@ -29,7 +29,7 @@ import functools
 import math
 import struct
 from collections.abc import Iterable
-from dataclasses import field, replace
+from dataclasses import InitVar, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ __all__ = [
     "MAX_PIECES",
     "Art",
     "ArtError",
+    "ArtShapes",
     "ZoneShape",
     "art_bytes",
     "drawn_zones",
@@ -75,16 +76,43 @@ class ZoneShape:
 
 
 @record
+class ArtShapes:
+    """An art file's zone shapes, remembered apart from the art (see :attr:`Art.shapes`)."""
+
+    shapes: tuple[ZoneShape, ...]
+
+
+@record
 class Art:
     """Everything the map needs to know about one art file."""
 
     source: Path
     size: QSizeF
-    shapes: tuple[ZoneShape, ...]
     #: Bounding box of each ``data-view`` group (for captions).
     views: dict[str, QRectF] = field(default_factory=dict)
     #: The exact bytes that passed the checks (unpacked, for .svgz): what to draw.
     svg: bytes = field(default=b"", repr=False, metadata=cache.NOT_CACHED)
+    #: Where the shapes are remembered (None: read again when first asked for).
+    cache_dir: Path | None = field(default=None, compare=False, repr=False, metadata=cache.NOT_CACHED)
+    #: The shapes, when the reading that made this art has them at hand.
+    read_shapes: InitVar[tuple[ZoneShape, ...] | None] = None
+
+    def __post_init__(self, read_shapes: tuple[ZoneShape, ...] | None) -> None:
+        if read_shapes is not None:
+            self.__dict__["shapes"] = read_shapes  # what the shapes property would work out
+
+    @functools.cached_property
+    def shapes(self) -> tuple[ZoneShape, ...]:
+        """Each drawn element of a zone, in paint order, as svgelements reads them.
+
+        Worked out (or recalled from the cache) when first asked for: the
+        map draws and touches what QtSvg draws, so a start that shows the
+        feet never needs them; custom art's checks and ``check`` do.
+        """
+        remembered = cache.remembered(
+            self.cache_dir, self.svg, ArtShapes, lambda: ArtShapes(_parse(self.source, self.svg).shapes)
+        )
+        return remembered.shapes
 
     @functools.cached_property
     def zones(self) -> dict[str, QPainterPath]:
@@ -120,8 +148,17 @@ def load_art(path: str | Path, cache_dir: Path | None = None) -> Art:
     """
     source = Path(path)
     data = read_file(source, ArtError, MAX_ART_BYTES, compressed=True)
-    art = cache.remembered(cache_dir, data, Art, lambda: _parse(source, data))
-    return replace(art, source=source, svg=data)
+    parsed: list[Art] = []
+
+    def parse() -> Art:
+        art = _parse(source, data)
+        cache.keep(cache_dir, data, ArtShapes(art.shapes))  # apart: a cached start reads only the art
+        parsed.append(art)
+        return art
+
+    art = cache.remembered(cache_dir, data, Art, parse)
+    shapes = parsed[0].shapes if parsed else None  # read just now: not again
+    return replace(art, source=source, svg=data, cache_dir=cache_dir, read_shapes=shapes)
 
 
 def _parse(source: Path, data: bytes) -> Art:

@@ -67,8 +67,8 @@ def read_art(source: Path, data: bytes) -> Art:
     return Art(
         source=source,
         size=QSizeF(width, height),
-        shapes=tuple(shapes),
         views=views,
+        read_shapes=tuple(shapes),
         svg=data,
     )
 

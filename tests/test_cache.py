@@ -124,7 +124,28 @@ def test_the_same_bytes_at_another_path_share_an_entry_and_keep_their_own_path(t
     assert load_art(first, cache_dir).source == first
     art = load_art(second, cache_dir)
     assert art.source == second and art.svg == ART.read_bytes()
-    assert len(list(cache_dir.iterdir())) == 1
+    # one entry for the art and one for its shapes (kept apart: a start that shows the feet reads only the art)
+    assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == ["art", "artshapes"]
+
+
+def test_a_cached_start_reads_the_art_without_its_shapes_which_come_when_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "cache"
+    fresh = load_art(ART, cache_dir)  # the first start reads the file with svgelements, and keeps both
+    read: list[str] = []
+    real = cache.recalled
+
+    def recalled(cache_dir: Path | None, raw: bytes, kind: type) -> object:
+        read.append(kind.__name__)
+        return real(cache_dir, raw, kind)
+
+    monkeypatch.setattr(cache, "recalled", recalled)
+    monkeypatch.setattr("reflexmap.svg_shapes.read_art", lambda *a: pytest.fail("svgelements read the art again"))
+    art = load_art(ART, cache_dir)
+    assert read == ["Art"] and art == fresh
+    assert art.shapes == fresh.shapes and len(art.shapes) > 10  # asked for: recalled, still not read again
+    assert read == ["Art", "ArtShapes"]
 
 
 def test_a_changed_model_makes_every_entry_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
