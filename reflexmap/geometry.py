@@ -33,7 +33,7 @@ from dataclasses import InitVar, field, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDataStream, QRectF, QSizeF
+from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPainterPath
 
 from reflexmap import cache
@@ -255,6 +255,8 @@ def _decode_path(data: Any) -> QPainterPath:
     path = QPainterPath()
     if not kinds:  # Qt writes an empty path as its count alone
         return path
+    from PySide6.QtCore import QByteArray, QDataStream  # PySide6 builds their enums when first touched
+
     QDataStream(QByteArray(_path_stream(kinds, xy, rule))) >> path
     if path.elementCount() != len(kinds):  # Qt drops a path with a coordinate that is not a usable number
         raise ValueError("not a stored path")

@@ -6,7 +6,7 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QDataStream, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QRegion
 
 from reflexmap import cache
@@ -132,6 +132,8 @@ def _decode_region(data: Any) -> QRegion:
     if not corners:
         return region
     count = len(corners) // 4
+    from PySide6.QtCore import QByteArray, QDataStream  # PySide6 builds their enums when first touched
+
     # the bytes Qt's own QDataStream << QRegion writes: size, QRGN_RECTS (10), count, then each rect's corners
     QDataStream(QByteArray(struct.pack(f">IiI{len(corners)}i", 8 + 16 * count, 10, count, *corners))) >> region
     return region

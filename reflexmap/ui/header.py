@@ -26,7 +26,8 @@ class HeaderButton(QPushButton):
     """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(parent)  # not (text, parent): PySide6 would weigh (icon, text) and build QIcon's enums
+        self.setText(text)
         self.setFlat(True)
         self._focus_shown = False
 
