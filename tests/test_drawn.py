@@ -188,18 +188,10 @@ def test_a_first_frame_that_highlights_the_topmost_zone_renders_that_layer_alone
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Layers under the zone cannot cover it: they are neither loaded nor rendered."""
-    from reflexmap.drawn import raster
     from reflexmap.resources import asset_path
+    from tests.support.renderers import renderer_loads
 
-    loaded: list[bytes] = []
-    real = raster.make_renderer
-
-    def counting(data: bytes, messages: list[str]) -> object:
-        loaded.append(data)
-        return real(data, messages)
-
-    monkeypatch.setattr(raster, "make_renderer", counting)
-    monkeypatch.setattr("reflexmap.drawn.drawing.make_renderer", counting)
+    loaded = renderer_loads(monkeypatch)
     drawing = Drawing(asset_path("art/feet.svg").read_bytes(), "feet.svg")
     last = drawing.pieces[drawing.layers[-1]].zone
     assert sum(drawing.pieces[k].zone == last for k in drawing.layers) == 1

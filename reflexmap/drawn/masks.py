@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +10,7 @@ from PySide6.QtGui import QRegion
 
 from reflexmap import cache
 from reflexmap.drawn.layers import Piece
+from reflexmap.drawn.raster import region_of_corners
 from reflexmap.record import record
 
 #: A kept region of more rectangles than this is not read back (the built-in feet's have a few hundred).
@@ -128,15 +128,7 @@ def _decode_region(data: Any) -> QRegion:
             raise ValueError("not a stored region")
         top, height, right = y, h, x + w - 1
         corners += (x, y, right, y + h - 1)
-    region = QRegion()
-    if not corners:
-        return region
-    count = len(corners) // 4
-    from PySide6.QtCore import QByteArray, QDataStream  # PySide6 builds their enums when first touched
-
-    # the bytes Qt's own QDataStream << QRegion writes: size, QRGN_RECTS (10), count, then each rect's corners
-    QDataStream(QByteArray(struct.pack(f">IiI{len(corners)}i", 8 + 16 * count, 10, count, *corners))) >> region
-    return region
+    return region_of_corners(corners)
 
 
 cache.register(QRegion, _encode_region, _decode_region)

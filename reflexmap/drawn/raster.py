@@ -162,6 +162,10 @@ def rects(region: QRegion) -> Iterator[QRect]:
     return iter(region)  # type: ignore[call-overload]  # PySide6 iterates regions; its stubs do not say so
 
 
+#: How Qt's stream marks a region written as its rectangles (QRGN_RECTS), after the size and before the count.
+_RECTS = 10
+
+
 def rect_corners(region: QRegion) -> list[tuple[int, int, int, int]]:
     """``(left, top, right, bottom)`` (inclusive) of each of ``region``'s rectangles, in the order of :func:`rects`.
 
@@ -179,6 +183,24 @@ def rect_corners(region: QRegion) -> list[tuple[int, int, int, int]]:
     (count,) = struct.unpack_from(">I", raw, 8)
     numbers = iter(struct.unpack_from(f">{4 * count}i", raw, 12))
     return list(zip(numbers, numbers, numbers, numbers, strict=False))
+
+
+def region_of_corners(corners: list[int]) -> QRegion:
+    """The region of rectangles given as ``left, top, right, bottom`` (inclusive), four ints each, in banded order.
+
+    Through the bytes :func:`rect_corners` reads: one call into Qt.  The
+    rectangles must already be in Qt's banded order (the caller checks),
+    or Qt rebuilds the region by slow unions.
+    """
+    from PySide6.QtCore import QDataStream
+    from PySide6.QtGui import QRegion
+
+    region = QRegion()
+    if corners:
+        count = len(corners) // 4
+        data = struct.pack(f">IiI{len(corners)}i", 8 + 16 * count, _RECTS, count, *corners)
+        QDataStream(QByteArray(data)) >> region
+    return region
 
 
 def without_specks(region: QRegion, smallest: int) -> QRegion:

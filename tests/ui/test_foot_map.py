@@ -449,9 +449,9 @@ def test_a_map_at_the_size_of_the_last_start_gets_the_masks_it_kept_without_rend
     tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The kiosk starts at one size every day: the masks its first start made are read back, not made again."""
-    from reflexmap.drawn import drawing as drawing_module
     from reflexmap.i18n import Language
     from reflexmap.ui.fonts import TextSize
+    from tests.support.renderers import renderer_loads
 
     def started() -> FootMap:
         fmap = FootMap(
@@ -466,14 +466,7 @@ def test_a_map_at_the_size_of_the_last_start_gets_the_masks_it_kept_without_rend
     shown = first.grab().toImage()
     qtbot.waitUntil(lambda: bool(first.zone_targets()), timeout=5000)  # all the masks, made after the first frame
     assert list(tmp_path.glob("keptmasks-*.json"))
-    loads: list[bytes] = []
-    real = drawing_module.make_renderer
-
-    def counting(data: bytes, messages: list[str]) -> object:
-        loads.append(data)
-        return real(data, messages)
-
-    monkeypatch.setattr(drawing_module, "make_renderer", counting)
+    loads = renderer_loads(monkeypatch)
     second = started()
     assert second.grab().toImage() == shown
     points = [QPointF(x, y) for x in range(0, 900, 7) for y in range(0, 560, 7)]
